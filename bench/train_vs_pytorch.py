@@ -1,0 +1,134 @@
+"""PyTorch half of bench/train-vs-pytorch, and the comparison it prints.
+
+usage: train_vs_pytorch.py DIR REPEATS NET...
+
+For each NET (e.g. 6-8-8-1) reads DIR/NET.bin, written by the Java side (TrainVsPytorch prepare):
+the train split already standardised exactly as axnas' Trainer scales it, the Xavier initial
+weights Trainer.train draws from the seed, and every epoch's minibatch order. PyTorch trains the
+same network (sigmoid hidden layers, linear output, MSE, Adam lr 0.01, batch 256) from those
+weights in that order, so both frameworks do the same work and their final losses must agree.
+Timed: the training loop only (tensors prepared beforehand), best thread count of 1 and 2,
+median of REPEATS runs after one warm-up run.
+Then reads DIR/ours-FAST.tsv (and DIR/ours-DL4J.tsv if present) and prints the comparison.
+"""
+import statistics
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+
+def load(path):
+    raw = open(path, "rb").read()
+    head = np.frombuffer(raw, dtype="<i4", count=4)
+    n, epochs, batch, layers = (int(v) for v in head)
+    widths = [int(v) for v in np.frombuffer(raw, dtype="<i4", count=layers, offset=16)]
+    off = 16 + 4 * layers
+
+    def floats(count):
+        nonlocal off
+        a = np.frombuffer(raw, dtype="<f4", count=count, offset=off)
+        off += 4 * count
+        return a
+
+    x = floats(n * widths[0]).reshape(n, widths[0])
+    y = floats(n * widths[-1]).reshape(n, widths[-1])
+    params = []
+    for k, m in zip(widths[:-1], widths[1:]):
+        w = floats(k * m).reshape(k, m)  # [in][out], as axnas stores it
+        b = floats(m)
+        params.append((w, b))
+    orders = np.frombuffer(raw, dtype="<i4", count=epochs * n, offset=off).reshape(epochs, n)
+    return dict(n=n, epochs=epochs, batch=batch, widths=widths, x=x, y=y, params=params, orders=orders)
+
+
+def build(d):
+    mods = []
+    w = d["widths"]
+    for i in range(len(w) - 1):
+        mods.append(torch.nn.Linear(w[i], w[i + 1]))
+        if i < len(w) - 2:
+            mods.append(torch.nn.Sigmoid())
+    model = torch.nn.Sequential(*mods)
+    with torch.no_grad():
+        for lin, (wt, b) in zip([m for m in mods if isinstance(m, torch.nn.Linear)], d["params"]):
+            lin.weight.copy_(torch.from_numpy(wt.T.copy()))  # torch keeps [out][in]
+            lin.bias.copy_(torch.from_numpy(b.copy()))
+    return model
+
+
+def train_once(d, x, y, orders):
+    model = build(d)
+    opt = torch.optim.Adam(model.parameters(), lr=0.01)
+    n, batch = d["n"], d["batch"]
+    start = time.perf_counter()
+    last = float("nan")
+    for e in range(d["epochs"]):
+        idx = orders[e]
+        xs, ys = x[idx], y[idx]
+        total = 0.0
+        for s in range(0, n, batch):
+            xb, yb = xs[s:s + batch], ys[s:s + batch]
+            opt.zero_grad(set_to_none=True)
+            loss = F.mse_loss(model(xb), yb)
+            loss.backward()
+            opt.step()
+            total += loss.item() * xb.shape[0]
+        last = total / n
+    seconds = time.perf_counter() - start
+    return n * d["epochs"] / seconds, last
+
+
+def torch_rate(d, repeats):
+    x = torch.from_numpy(d["x"].copy())
+    y = torch.from_numpy(d["y"].copy())
+    orders = [torch.from_numpy(o.astype(np.int64)) for o in d["orders"]]
+    best = None
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        train_once(d, x, y, orders)  # warm-up
+        runs = [train_once(d, x, y, orders) for _ in range(repeats)]
+        rate = statistics.median(r[0] for r in runs)
+        if best is None or rate > best[0]:
+            best = (rate, runs[-1][1], threads, [round(r[0]) for r in runs])
+    return best
+
+
+def read_ours(path):
+    rows = {}
+    try:
+        for line in open(path):
+            name, rate, loss, runs = line.rstrip("\n").split("\t")
+            rows[name] = (float(rate), float(loss), runs)
+    except FileNotFoundError:
+        pass
+    return rows
+
+
+def main():
+    out_dir, repeats, nets = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+    ours = read_ours(f"{out_dir}/ours-FAST.tsv")
+    dl4j = read_ours(f"{out_dir}/ours-DL4J.tsv")
+    summary = []
+    print(f"torch {torch.__version__}; samples/s are medians of {repeats} runs; loss = last epoch's mean "
+          f"minibatch MSE on standardised targets")
+    print(f"{'network':<13}{'ours (FAST)':>13}{'torch':>11}{'ratio':>8}{'DL4J':>10}"
+          f"{'loss ours':>13}{'loss torch':>13}{'rel.diff':>10}  torch threads")
+    for name in nets:
+        d = load(f"{out_dir}/{name}.bin")
+        t_rate, t_loss, threads, t_runs = torch_rate(d, repeats)
+        o_rate, o_loss, o_runs = ours[name]
+        ratio = o_rate / t_rate
+        dl = f"{dl4j[name][0]:.0f}" if name in dl4j else "-"
+        rel = abs(o_loss - t_loss) / abs(t_loss)
+        print(f"{name:<13}{o_rate:>13.0f}{t_rate:>11.0f}{ratio:>8.2f}{dl:>10}"
+              f"{o_loss:>13.6g}{t_loss:>13.6g}{rel:>10.1e}  {threads}")
+        print(f"{'':<13}runs ours {o_runs}, torch {t_runs}")
+        summary.append(f"{name} ours={o_rate:.0f} torch={t_rate:.0f} ratio={ratio:.2f}")
+    print("train-vs-pytorch: " + "; ".join(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+package org.axnas.hwsim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * One CPU+NPU platform, read from a YAML file under {@code run-configs/hardware/}: the NPU
+ * (array shape, clock, word size, buffers, energy table, activation unit, queues) and the CPU
+ * (clock, cycles and energy per operation class, leakage, queue costs). Immutable and safe to
+ * share between threads.
+ *
+ * @param name short name (e.g. {@code eyeriss}), used in results
+ * @param description one line on what the platform models
+ * @param npu the accelerator
+ * @param cpu the host core
+ * @param source where the configuration was read from
+ */
+public record HardwareConfig(
+    String name, String description, NpuConfig npu, CpuConfig cpu, String source) {
+
+  /**
+   * Reads and validates a configuration file.
+   *
+   * @throws HardwareConfigException if the file is missing, unreadable or invalid; the message
+   *     names the file, the field and what is allowed
+   */
+  public static HardwareConfig load(Path yaml) {
+    String text;
+    try {
+      text = Files.readString(yaml, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new HardwareConfigException(yaml.toString(), "no such hardware configuration file", e);
+    } catch (IOException e) {
+      throw new HardwareConfigException(yaml.toString(), "cannot read: " + e.getMessage(), e);
+    }
+    return parse(text, yaml.toString());
+  }
+
+  /**
+   * Parses and validates a configuration held in a string.
+   *
+   * @param sourceName the name used in error messages (normally the file path)
+   * @throws HardwareConfigException if the configuration is invalid
+   */
+  public static HardwareConfig parse(String yaml, String sourceName) {
+    return new HardwareConfigParser(sourceName).parse(yaml);
+  }
+}

@@ -1,0 +1,128 @@
+package org.axnas.hwsim;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.Locale;
+import java.util.Map;
+import org.axnas.core.Activation;
+import org.axnas.core.OpClass;
+
+/** Reads the YAML of a {@link HardwareConfig} and validates every field. */
+final class HardwareConfigParser {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private final String source;
+
+  HardwareConfigParser(String source) {
+    this.source = source;
+  }
+
+  HardwareConfig parse(String yaml) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String first = e.getOriginalMessage().strip().lines().findFirst().orElse("unreadable");
+      throw new HardwareConfigException(source, "malformed YAML: " + first + where(e), e);
+    }
+    ConfigSection root = ConfigSection.root(source, tree);
+    root.allowOnly("name", "description", "npu", "cpu");
+    String name = root.text("name", "short name of the platform, e.g. eyeriss");
+    String description = root.optionalText("description", "");
+    NpuConfig npu = npu(root.section("npu", "the accelerator"));
+    CpuConfig cpu = cpu(root.section("cpu", "the host core"));
+    root.finish();
+    return new HardwareConfig(name, description, npu, cpu, source);
+  }
+
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+
+  private NpuConfig npu(ConfigSection s) {
+    s.allowOnly("name", "clockHz", "wordBits", "array", "registerFileWeightWords",
+        "inputBufferWords", "globalBufferBytes", "busWordsPerCycle", "dramBytesPerSecond",
+        "pipelineFillCycles", "layerSyncCycles", "staticWatts", "energy", "activation", "queue");
+    String name = s.text("name", "human-readable NPU name");
+    double clockHz = s.positive("clockHz", "NPU clock in Hz");
+    int wordBits = s.positiveInt("wordBits", "bits per data word");
+    ConfigSection array = s.section("array", "rows and cols of the PE array");
+    array.allowOnly("rows", "cols");
+    int rows = array.positiveInt("rows", "PE rows; a neuron's fan-in is split over a column");
+    int cols = array.positiveInt("cols", "PE columns; neurons are spread across columns");
+    array.finish();
+    if ((long) rows * cols > 1_000_000) {
+      throw s.error("array", "rows x cols = " + (long) rows * cols + " PEs; at most 1000000 allowed");
+    }
+    int rfWords = s.positiveInt("registerFileWeightWords", "weight words kept per PE");
+    int inputWords = s.positiveInt("inputBufferWords", "input words held per PE");
+    long glbBytes = s.nonNegativeLong("globalBufferBytes", "bytes; 0 = no global buffer");
+    int bus = s.positiveInt("busWordsPerCycle", "words per cycle into the array");
+    double dramBw = s.positive("dramBytesPerSecond", "DRAM bandwidth in bytes/s");
+    int fill = s.nonNegativeInt("pipelineFillCycles", "cycles per layer");
+    int sync = s.nonNegativeInt("layerSyncCycles", "cycles per layer");
+    double staticWatts = s.nonNegative("staticWatts", "NPU leakage in watts");
+
+    ConfigSection e = s.section("energy", "MAC energy and per-access energies relative to a MAC");
+    e.allowOnly("macJoules", "registerFileAccessesPerMac", "registerFile", "array",
+        "globalBuffer", "dram");
+    double macJoules = e.positive("macJoules", "joules per MAC");
+    double rfPerMac = e.nonNegative("registerFileAccessesPerMac", "register-file accesses per MAC");
+    double rf = e.positive("registerFile", "energy per access in MACs");
+    double arr = e.positive("array", "energy per word moved in MACs");
+    double glb = e.positive("globalBuffer", "energy per access in MACs");
+    double dram = e.positive("dram", "energy per word in MACs");
+    e.finish();
+
+    ConfigSection a = s.section("activation", "lanes and the cost of " + Activation.allowedNames());
+    int lanes = a.positiveInt("lanes", "activations accepted per cycle");
+    Map<Activation, ActivationCost> acts = a.enumTable(Activation.class, Activation::notation,
+        "activation", "a cost (cycles, energy)", c -> {
+          c.allowOnly("cycles", "energy");
+          return new ActivationCost(
+              c.nonNegativeInt("cycles", "latency in NPU cycles"),
+              c.nonNegative("energy", "energy per neuron in MACs"));
+        }, "lanes");
+    a.finish();
+
+    ConfigSection q = s.section("queue", "wordsPerCycle and energy of the CPU-NPU queues");
+    q.allowOnly("wordsPerCycle", "energy");
+    int qWords = q.positiveInt("wordsPerCycle", "queue words per NPU cycle");
+    double qEnergy = q.nonNegative("energy", "NPU-side energy per queued word in MACs");
+    q.finish();
+    s.finish();
+    return new NpuConfig(name, clockHz, wordBits, rows, cols, rfWords, inputWords, glbBytes, bus,
+        dramBw, fill, sync, staticWatts, macJoules, rfPerMac, rf, arr, glb, dram, lanes, acts,
+        qWords, qEnergy);
+  }
+
+  private CpuConfig cpu(ConfigSection s) {
+    s.allowOnly("name", "clockHz", "staticWatts", "queue", "ops");
+    String name = s.text("name", "human-readable core name");
+    double clockHz = s.positive("clockHz", "core clock in Hz");
+    double staticWatts = s.nonNegative("staticWatts", "core leakage and clock power in watts");
+    ConfigSection q = s.section("queue", "cyclesPerWord and joulesPerWord of enqueue/dequeue");
+    q.allowOnly("cyclesPerWord", "joulesPerWord");
+    double qCycles = q.nonNegative("cyclesPerWord", "core cycles per queued word");
+    double qJoules = q.nonNegative("joulesPerWord", "joules per queued word");
+    q.finish();
+
+    ConfigSection ops = s.section("ops", "cycles and joules of each operation class");
+    Map<OpClass, OpCost> costs = ops.enumTable(OpClass.class, c -> c.name().toLowerCase(Locale.ROOT),
+        "operation class", "cycles and joules", o -> {
+          o.allowOnly("cycles", "joules");
+          return new OpCost(
+              o.nonNegative("cycles", "effective core cycles per operation"),
+              o.nonNegative("joules", "dynamic joules per operation"));
+        });
+    ops.finish();
+    s.finish();
+    return new CpuConfig(name, clockHz, staticWatts, costs, qCycles, qJoules);
+  }
+}

@@ -1,0 +1,91 @@
+package org.axnas.pipelines;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The axnas command. Exit codes: 0 success, 2 bad input (config, flag, file), 1 internal
+ * failure. With {@code --json} every command prints exactly one JSON document on stdout (errors
+ * too, as {@code {"error": ...}}); logs go to stderr.
+ */
+@Command(
+    name = "axnas",
+    mixinStandardHelpOptions = true,
+    versionProvider = Axnas.Version.class,
+    description = "Hardware-aware neural architecture search for neural acceleration of approximate programs.",
+    subcommands = {TracesCommand.class, SearchCommand.Search.class, SearchCommand.Enumerate.class,
+        SelectCommand.class, HwsimCommand.class})
+public final class Axnas implements Runnable {
+  public static final String VERSION = "0.1.0";
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_INTERNAL = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int execute(String... args) {
+    boolean json = Arrays.asList(args).contains("--json");
+    CommandLine cl = new CommandLine(new Axnas());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean badInput = isBadInput(ex);
+      String message = badInput ? ex.getMessage() : "internal error: " + ex;
+      report(commandLine.getErr(), json, message);
+      if (!badInput) {
+        ex.printStackTrace(commandLine.getErr());
+      }
+      return badInput ? EXIT_BAD_INPUT : EXIT_INTERNAL;
+    });
+    cl.setParameterExceptionHandler((ex, a) -> {
+      report(ex.getCommandLine().getErr(), json, ex.getMessage());
+      if (!json) {
+        ex.getCommandLine().usage(ex.getCommandLine().getErr());
+      }
+      return EXIT_BAD_INPUT;
+    });
+    return cl.execute(args);
+  }
+
+  /** Bad user input: validation failures surface as IllegalArgumentException (config, file, flag). */
+  static boolean isBadInput(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof BadInput || t instanceof IllegalArgumentException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void report(PrintWriter err, boolean json, String message) {
+    err.println("error: " + message);
+    err.flush();
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("error", message);
+      Json.print(doc);
+    }
+  }
+
+  /** Marks an exception as the user's input being wrong (exit code 2). */
+  public interface BadInput {}
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"axnas " + VERSION + " (Beam 2.70.0, Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.axnas.pipelines;
+
+import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.axnas.pipelines.config.ConfigException;
+
+/** Beam options from the flags the command did not recognise (e.g. --runner=FlinkRunner). */
+public final class BeamOptions {
+  private BeamOptions() {}
+
+  public static PipelineOptions parse(List<String> args) {
+    for (String a : args) {
+      if (!a.startsWith("--") || !a.contains("=")) {
+        throw new ConfigException("command line", a,
+            "unknown argument; axnas options are listed by --help, Beam options are passed as --name=value");
+      }
+    }
+    try {
+      PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
+      options.setJobName("axnas");
+      return options;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", String.join(" ", args), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package org.axnas.pipelines.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axnas.core.Activation;
+import org.axnas.core.OpClass;
+import org.axnas.kernels.Benchmark;
+import org.axnas.kernels.Benchmarks;
+
+/**
+ * A run-config: one benchmark (or a user's own function), its traces, the search, the training,
+ * the objective and the hardware. Immutable and validated: {@link #load} rejects unknown keys,
+ * wrong types and out-of-range values with the file, the field and what is allowed.
+ */
+public record RunConfig(
+    String file,
+    String yaml,
+    String benchmark,
+    UserFunction function,
+    long seed,
+    Traces traces,
+    int group,
+    double errorBound,
+    Search search,
+    Training training,
+    Objective objective,
+    String hardware,
+    double regionFraction,
+    Selection selection) {
+
+  public static final String DEFAULT_HARDWARE = "run-configs/hardware/eyeriss.yaml";
+
+  /** How traces are made and split. */
+  public record Traces(long samples, String inputFile, double train, double validation, boolean dropNonFinite) {}
+
+  /** The search loop. */
+  public record Search(
+      int budget,
+      int parallelism,
+      int maxLayers,
+      int maxNeurons,
+      List<Activation> activations,
+      int initialDesign,
+      double randomProbability,
+      double wallClockMinutes) {}
+
+  /** How each candidate is trained. */
+  public record Training(
+      int epochs,
+      int batchSize,
+      String optimizer,
+      double learningRate,
+      int patience,
+      String backend,
+      double timeLimitSeconds) {}
+
+  /** f_perf = alpha * P_acc + beta * P_speed + epsilon * P_energy (paper eq. 4). */
+  public record Objective(double alpha, double beta, double epsilon) {}
+
+  /** Online selection defaults (paper Table 1, eq. 6). */
+  public record Selection(String mode, double minAccuracy, double minEnergyReduction, double theta) {}
+
+  /**
+   * A user's own function: traces from a file instead of a built-in kernel, its error metric and
+   * bounds, and its CPU cost per invocation (cycles, or an operation profile).
+   */
+  public record UserFunction(
+      String traces,
+      List<String> inputColumns,
+      List<String> outputColumns,
+      String metric,
+      List<Double> errorBounds,
+      double cyclesPerInvocation,
+      Map<OpClass, Double> opsPerInvocation,
+      Activation outputActivation) {}
+
+  public boolean isUserFunction() {
+    return function != null;
+  }
+
+  /** SHA-256 of the config text: part of the run manifest. */
+  public String sha256() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static RunConfig load(Path path) {
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(path.toString(), null, "no such file");
+    } catch (IOException e) {
+      throw new ConfigException(path.toString(), null, "cannot read: " + e.getMessage());
+    }
+    return parse(text, path.toString());
+  }
+
+  public static RunConfig parse(String yaml, String file) {
+    YamlSection root = YamlSection.parse(yaml, file)
+        .allowOnly("benchmark", "function", "seed", "traces", "group", "errorBound", "search",
+            "training", "objective", "hardware", "regionFraction", "selection");
+
+    String benchmark = root.requiredString("benchmark");
+    UserFunction function = null;
+    double[] bounds;
+    if (root.has("function")) {
+      function = userFunction(root.section("function"));
+      bounds = new double[] {function.errorBounds().get(0), function.errorBounds().get(function.errorBounds().size() - 1)};
+    } else {
+      Benchmark b;
+      try {
+        b = Benchmarks.byName(benchmark);
+      } catch (IllegalArgumentException e) {
+        throw root.error("benchmark", e.getMessage() + " (or describe your own under 'function')");
+      }
+      bounds = new double[] {b.errorBound(1), b.errorBound(2)};
+    }
+    long seed = root.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
+
+    YamlSection t = root.section("traces").allowOnly("samples", "input", "train", "validation", "nonFinite");
+    double train = t.doubleValue("train", 0.70, 0, true, 1);
+    double validation = t.doubleValue("validation", 0.15, 0, true, 1);
+    if (train + validation >= 1.0) {
+      throw t.error("validation", "train + validation must leave a test part (sum < 1), got " + (train + validation));
+    }
+    Traces traces = new Traces(
+        t.longValue("samples", 20_000, 10, 50_000_000),
+        t.string("input", null),
+        train,
+        validation,
+        "drop".equals(t.oneOf("nonFinite", "drop", "drop", "refuse")));
+
+    int group = root.intValue("group", 1, 1, 2);
+    double errorBound = root.doubleValue("errorBound", bounds[group - 1], 0, true, Double.MAX_VALUE);
+
+    YamlSection s = root.section("search").allowOnly("budget", "parallelism", "maxLayers", "maxNeurons",
+        "activations", "initialDesign", "randomProbability", "wallClockMinutes");
+    List<Activation> activations = parseActivations(s, "activations", List.of("relu", "sigmoid", "tanh"));
+    int budget = s.intValue("budget", 100, 1, 100_000);
+    Search search = new Search(
+        budget,
+        s.intValue("parallelism", 2, 1, 4096),
+        s.intValue("maxLayers", 2, 1, 8),
+        s.intValue("maxNeurons", 128, 1, 4096),
+        activations,
+        s.intValue("initialDesign", 0, 0, 100_000),
+        s.doubleValue("randomProbability", 0.2, 0, false, 1),
+        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE));
+
+    YamlSection tr = root.section("training").allowOnly("epochs", "batchSize", "optimizer", "learningRate",
+        "patience", "backend", "timeLimitSeconds");
+    Training training = new Training(
+        tr.intValue("epochs", 100, 1, 100_000),
+        tr.intValue("batchSize", 128, 1, 1_000_000),
+        tr.oneOf("optimizer", "adam", "adam", "sgd"),
+        tr.doubleValue("learningRate", 0.01, 0, true, Double.MAX_VALUE),
+        tr.intValue("patience", 0, 0, 100_000),
+        tr.oneOf("backend", "FAST", "FAST", "DL4J"),
+        tr.doubleValue("timeLimitSeconds", 0, 0, false, Double.MAX_VALUE));
+
+    YamlSection o = root.section("objective").allowOnly("alpha", "beta", "epsilon");
+    Objective objective = new Objective(
+        o.requiredDouble("alpha", 0, false, Double.MAX_VALUE),
+        o.requiredDouble("beta", 0, false, Double.MAX_VALUE),
+        o.requiredDouble("epsilon", 0, false, Double.MAX_VALUE));
+    if (objective.alpha() + objective.beta() + objective.epsilon() <= 0) {
+      throw o.error("alpha", "alpha, beta and epsilon are all zero; at least one must be positive");
+    }
+
+    YamlSection sel = root.section("selection").allowOnly("mode", "minAccuracy", "minEnergyReduction", "theta");
+    Selection selection = new Selection(
+        sel.oneOf("mode", "energy", "quality", "energy", "integrated"),
+        sel.doubleValue("minAccuracy", 0.9, 0, false, 1),
+        sel.doubleValue("minEnergyReduction", 0, 0, false, Double.MAX_VALUE),
+        sel.doubleValue("theta", 0.5, 0, false, 1));
+
+    return new RunConfig(file, yaml, benchmark, function, seed, traces, group, errorBound, search, training,
+        objective, root.string("hardware", DEFAULT_HARDWARE),
+        root.doubleValue("regionFraction", 1.0, 0, true, 1), selection);
+  }
+
+  private static List<Activation> parseActivations(YamlSection s, String key, List<String> dflt) {
+    List<String> names = s.strings(key, dflt);
+    if (names.isEmpty()) {
+      throw s.error(key, "needs at least one activation; allowed: relu, sigmoid, tanh");
+    }
+    return names.stream().map(n -> {
+      try {
+        Activation a = Activation.parse(n);
+        if (a == Activation.LINEAR) {
+          throw new IllegalArgumentException("linear hidden layers add nothing; allowed: relu, sigmoid, tanh");
+        }
+        return a;
+      } catch (IllegalArgumentException e) {
+        throw s.error(key, e.getMessage());
+      }
+    }).distinct().toList();
+  }
+
+  private static UserFunction userFunction(YamlSection f) {
+    f.allowOnly("traces", "inputColumns", "outputColumns", "metric", "errorBounds", "cyclesPerInvocation",
+        "opsPerInvocation", "outputActivation");
+    String traces = f.requiredString("traces");
+    List<String> in = f.strings("inputColumns", List.of());
+    List<String> out = f.strings("outputColumns", List.of());
+    boolean csv = traces.toLowerCase().endsWith(".csv");
+    if (csv && (in.isEmpty() || out.isEmpty())) {
+      throw f.error(in.isEmpty() ? "inputColumns" : "outputColumns", "a CSV trace needs its input and output columns named");
+    }
+    String metric = f.oneOf("metric", "relative", "relative", "absolute", "classification");
+    List<Double> bounds = f.doubles("errorBounds", null);
+    if (bounds == null || bounds.isEmpty() || bounds.size() > 2) {
+      throw f.error("errorBounds", "give one or two error bounds (groups 1 and 2), each > 0");
+    }
+    for (double b : bounds) {
+      if (!(b > 0) || !Double.isFinite(b)) {
+        throw f.error("errorBounds", "each bound must be > 0, got " + b);
+      }
+    }
+    double cycles = f.doubleValue("cyclesPerInvocation", 0, 0, false, Double.MAX_VALUE);
+    Map<OpClass, Double> ops = new TreeMap<>();
+    YamlSection opsSection = f.section("opsPerInvocation");
+    for (OpClass c : OpClass.values()) {
+      if (opsSection.has(c.name())) {
+        ops.put(c, opsSection.doubleValue(c.name(), 0, 0, false, Double.MAX_VALUE));
+      }
+    }
+    String[] opNames = java.util.Arrays.stream(OpClass.values()).map(Enum::name).toArray(String[]::new);
+    opsSection.allowOnly(opNames);
+    if (cycles <= 0 && ops.isEmpty()) {
+      throw f.error("cyclesPerInvocation", "the CPU cost of the function is needed: cyclesPerInvocation > 0 or opsPerInvocation");
+    }
+    Activation outAct;
+    try {
+      outAct = Activation.parse(f.string("outputActivation", "linear"));
+    } catch (IllegalArgumentException e) {
+      throw f.error("outputActivation", e.getMessage());
+    }
+    return new UserFunction(traces, in, out, metric, bounds, cycles, ops, outAct);
+  }
+}

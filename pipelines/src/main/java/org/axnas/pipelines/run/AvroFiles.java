@@ -1,0 +1,75 @@
+package org.axnas.pipelines.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.file.SeekableByteArrayInput;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.axnas.pipelines.config.ConfigException;
+
+/**
+ * Small Avro container files written by the driver (history rounds, manifest, Pareto set):
+ * atomically, and byte-for-byte reproducible. Avro normally picks a random 16-byte sync marker per
+ * file; here it is derived from the file's name, so the same records give the same bytes.
+ */
+public final class AvroFiles {
+  private AvroFiles() {}
+
+  public static <T extends SpecificRecord> void write(Path target, Class<T> type, List<T> records) {
+    try {
+      T any = type.getDeclaredConstructor().newInstance();
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      try (DataFileWriter<T> w = new DataFileWriter<>(new SpecificDatumWriter<>(type))) {
+        w.create(any.getSchema(), buf, syncMarker(target.getFileName().toString()));
+        for (T r : records) {
+          w.append(r);
+        }
+      }
+      AtomicFiles.write(target, buf.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target, e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads every record; a corrupt or truncated file is refused naming it. */
+  public static <T extends SpecificRecord> List<T> read(Path file, Class<T> type) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), null, "cannot read: " + e.getMessage());
+    }
+    List<T> out = new ArrayList<>();
+    try (DataFileReader<T> r = new DataFileReader<>(new SeekableByteArrayInput(bytes), new SpecificDatumReader<>(type))) {
+      while (r.hasNext()) {
+        out.add(r.next());
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(file.toString(), null,
+          "corrupt or truncated Avro file (" + e.getMessage() + "); restore it from a backup or remove it to redo that round");
+    }
+    return out;
+  }
+
+  static byte[] syncMarker(String name) {
+    long h = 0xCBF29CE484222325L;
+    for (char c : name.toCharArray()) {
+      h = (h ^ c) * 0x100000001B3L;
+    }
+    ByteBuffer b = ByteBuffer.allocate(16);
+    b.putLong(h);
+    b.putLong(Long.rotateLeft(h * 0x9E3779B97F4A7C15L, 17) ^ 0x5DEECE66DL);
+    return b.array();
+  }
+}

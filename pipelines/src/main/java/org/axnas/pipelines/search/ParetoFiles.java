@@ -1,0 +1,36 @@
+package org.axnas.pipelines.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axnas.schemas.ParetoEntry;
+import org.axnas.search.Scored;
+
+/** The Pareto set as JSON rows and as the selector's values. */
+public final class ParetoFiles {
+  private ParetoFiles() {}
+
+  public static List<Map<String, Object>> toJson(List<ParetoEntry> pareto) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (ParetoEntry p : pareto) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("trialId", p.getTrialId());
+      m.put("network", p.getNetwork());
+      m.put("accuracy", p.getAccuracy());
+      m.put("speedup", p.getSpeedup());
+      m.put("energyReduction", p.getEnergyReduction());
+      m.put("fPerf", p.getFPerf());
+      m.put("testAccuracy", p.getTestAccuracy());
+      m.put("model", p.getModelPath());
+      rows.add(m);
+    }
+    return rows;
+  }
+
+  public static List<Scored> scored(List<ParetoEntry> pareto) {
+    return pareto.stream()
+        .map(p -> new Scored(p.getTrialId(), p.getNetwork(), p.getAccuracy(), p.getSpeedup(), p.getEnergyReduction(), p.getFPerf()))
+        .toList();
+  }
+}

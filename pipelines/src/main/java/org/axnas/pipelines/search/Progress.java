@@ -1,0 +1,42 @@
+package org.axnas.pipelines.search;
+
+import java.io.PrintStream;
+import java.util.Comparator;
+import java.util.List;
+import org.axnas.schemas.Evaluation;
+
+/** One line per round: where the search is, how well it does, how long it will take. */
+final class Progress {
+  private final PrintStream out;
+  private final int totalRounds;
+  private final int budget;
+  private double secondsSoFar;
+  private int roundsTimed;
+
+  Progress(PrintStream out, int totalRounds, int budget) {
+    this.out = out;
+    this.totalRounds = totalRounds;
+    this.budget = budget;
+  }
+
+  void round(int round, List<Evaluation> history, double seconds, double trainingSeconds) {
+    secondsSoFar += seconds;
+    roundsTimed++;
+    long failed = history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
+    Evaluation best = history.stream().filter(e -> "OK".equals(e.getStatus()))
+        .max(Comparator.comparingDouble(Evaluation::getFPerf).thenComparing(Comparator.comparingInt(Evaluation::getTrialId).reversed()))
+        .orElse(null);
+    int left = Math.max(0, totalRounds - round);
+    out.printf("round %d of %d: %d/%d evaluated, %d failed, best f_perf %s%s, %.1f s (%.0f%% training), ~%.0f s left%n",
+        round, totalRounds, history.size(), budget, failed,
+        best == null ? "-" : String.format("%.4f", best.getFPerf()),
+        best == null ? "" : " (" + best.getNetwork() + ", accuracy " + String.format("%.3f", best.getAccuracy()) + ")",
+        seconds, seconds > 0 ? 100 * Math.min(1, trainingSeconds / Math.max(1, parallelWorkers()) / seconds) : 0,
+        left * secondsSoFar / roundsTimed);
+    out.flush();
+  }
+
+  private static int parallelWorkers() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}

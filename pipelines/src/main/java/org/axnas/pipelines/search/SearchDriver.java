@@ -1,0 +1,305 @@
+package org.axnas.pipelines.search;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.axnas.pipelines.Axnas;
+import org.axnas.pipelines.BeamOptions;
+import org.axnas.pipelines.Json;
+import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.config.RunConfig;
+import org.axnas.pipelines.run.AtomicFiles;
+import org.axnas.pipelines.run.AvroFiles;
+import org.axnas.pipelines.run.RunFolder;
+import org.axnas.schemas.Candidate;
+import org.axnas.schemas.DeadLetter;
+import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.ParetoEntry;
+import org.axnas.schemas.RunManifest;
+import org.axnas.transforms.EvaluateCandidates;
+import org.axnas.transforms.ParetoFront;
+
+/**
+ * The round driver: traces and split once, then per round ask the proposal source for k
+ * candidates, evaluate them in one Beam pipeline, and append the evaluations to the run history
+ * (one Avro file per round, written atomically). After the last round the Pareto set is
+ * aggregated and one network selected. One Beam pipeline per round keeps it the same on every
+ * runner and resumable from the last finished round.
+ */
+public final class SearchDriver {
+  /** What to run. */
+  public record Request(
+      Path config, Path out, boolean resume, Long seed, List<String> beamArgs, boolean enumerate, PrintStream progress,
+      int stopAfterRounds) {}
+
+  /** What a finished search gives. */
+  public record Outcome(Path runDir, List<Evaluation> history, List<ParetoEntry> pareto, SelectionReport selected) {
+    public long failed() {
+      return history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
+    }
+  }
+
+  private final Request request;
+  private final PrintStream log;
+
+  public SearchDriver(Request request) {
+    this.request = request;
+    this.log = request.progress();
+  }
+
+  public Outcome run() {
+    RunConfig config = RunConfig.load(request.config());
+    if (request.seed() != null) {
+      config = withSeed(config, request.seed());
+    }
+    PipelineOptions options = BeamOptions.parse(request.beamArgs());
+    RunFolder folder = new RunFolder(request.out());
+    String kind = request.enumerate() ? "enumerate" : "search";
+    checkFolder(folder, config, kind);
+    SearchPlan.Inputs inputs = SearchPlan.validate(config); // bad input fails here, before anything is written
+    try (AutoCloseable lock = folder.lock()) {
+      return runLocked(config, inputs, options, folder, kind);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void checkFolder(RunFolder folder, RunConfig config, String kind) {
+    if (!folder.exists()) {
+      if (request.resume()) {
+        throw new ConfigException(folder.dir().toString(), "--resume", "there is no run to resume in this folder");
+      }
+      return;
+    }
+    if (!request.resume()) {
+      throw new ConfigException(folder.dir().toString(), null,
+          "already holds a run; continue it with --resume or choose another --out (nothing was overwritten)");
+    }
+    if (!Files.exists(folder.manifest())) {
+      return; // killed before the manifest was written: nothing to keep but the traces, checked below
+    }
+    RunManifest m = folder.readManifest();
+    if (!m.getConfigSha256().equals(config.sha256()) || m.getSeed() != config.seed() || !m.getKind().equals(kind)) {
+      throw new ConfigException(folder.manifest().toString(), "configSha256",
+          "the run was made by another config, seed or command (" + m.getKind() + ", seed " + m.getSeed()
+              + ", config " + m.getConfigPath() + "); resume with the same config and seed, or choose another --out");
+    }
+  }
+
+  private Outcome runLocked(RunConfig config, SearchPlan.Inputs inputs, PipelineOptions options, RunFolder folder, String kind)
+      throws IOException {
+    long start = System.nanoTime();
+    if (!Files.exists(folder.manifest())) {
+      AtomicFiles.writeString(folder.configCopy(), config.yaml());
+      AvroFiles.write(folder.manifest(), RunManifest.class, List.of(manifest(config, kind)));
+    }
+    SearchPlan plan = SearchPlan.prepare(config, inputs, folder, options, log);
+    ProposalSource source = request.enumerate() ? plan.enumeration() : plan.smac();
+
+    // replay the finished rounds: the source proposes again what it proposed then, and is told
+    // the same results, so it continues exactly as an uninterrupted run would
+    List<Evaluation> history = new ArrayList<>();
+    List<Integer> rounds = folder.finishedRounds();
+    for (int r : rounds) {
+      List<Evaluation> done = AvroFiles.read(folder.roundFile(r), Evaluation.class);
+      List<Proposal> again = source.propose(done.size());
+      for (int i = 0; i < done.size(); i++) {
+        Evaluation e = done.get(i);
+        Proposal p = i < again.size() ? again.get(i) : null;
+        if (p == null || p.trialId() != e.getTrialId() || !p.network().notation().equals(e.getNetwork())) {
+          throw new ConfigException(folder.roundFile(r).toString(), "network",
+              "the history does not match what this config and seed propose (trial " + e.getTrialId() + ": "
+                  + e.getNetwork() + " vs " + (p == null ? "nothing" : p.network().notation()) + ")");
+        }
+        source.tell(p, e);
+        history.add(e);
+      }
+    }
+    if (!rounds.isEmpty()) {
+      log.printf("resuming after round %d: %d evaluations kept%n", rounds.get(rounds.size() - 1), history.size());
+    }
+
+    int budget = plan.budget(request.enumerate());
+    int k = config.search().parallelism();
+    int totalRounds = rounds.size() + (int) Math.ceil((budget - history.size()) / (double) k);
+    double limitSeconds = config.search().wallClockMinutes() * 60;
+    int round = rounds.isEmpty() ? 1 : rounds.get(rounds.size() - 1) + 1;
+    Progress progress = new Progress(log, totalRounds, budget);
+    while (history.size() < budget) {
+      if (limitSeconds > 0 && (System.nanoTime() - start) / 1e9 > limitSeconds) {
+        log.printf("wall-clock limit of %.1f min reached after %d evaluations%n", config.search().wallClockMinutes(), history.size());
+        break;
+      }
+      List<Proposal> proposals = source.propose(Math.min(k, budget - history.size()));
+      if (proposals.isEmpty()) {
+        log.println("the search space is exhausted");
+        break;
+      }
+      long roundStart = System.nanoTime();
+      RoundResult rr = runRound(plan, options, folder, round, proposals);
+      Map<Integer, Proposal> byId = new HashMap<>();
+      proposals.forEach(p -> byId.put(p.trialId(), p));
+      for (Evaluation e : rr.evaluations()) {
+        source.tell(byId.get(e.getTrialId()), e);
+        history.add(e);
+      }
+      progress.round(round, history, (System.nanoTime() - roundStart) / 1e9, rr.trainingSeconds());
+      round++;
+      if (request.stopAfterRounds() > 0 && round - rounds.size() > request.stopAfterRounds()) {
+        log.printf("stopped after %d rounds as asked; continue with --resume%n", request.stopAfterRounds());
+        return new Outcome(folder.dir(), history, List.of(), SelectionReport.none(config.selection().mode(), "stopped before the end"));
+      }
+    }
+
+    List<ParetoEntry> pareto = plan.paretoWithTestAccuracy(aggregate(options, folder, history, plan));
+    AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
+    AtomicFiles.writeString(folder.paretoJson(), Json.write(ParetoFiles.toJson(pareto)));
+    SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
+        config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta());
+    log.printf("%s finished: %d evaluations (%d failed), %d on the Pareto front, %.1f s%n", kind, history.size(),
+        history.stream().filter(e -> !"OK".equals(e.getStatus())).count(), pareto.size(), (System.nanoTime() - start) / 1e9);
+    return new Outcome(folder.dir(), history, pareto, selected);
+  }
+
+  /** Evaluations of one round, in trial order, and the training time they took. */
+  record RoundResult(List<Evaluation> evaluations, double trainingSeconds) {}
+
+  private RoundResult runRound(SearchPlan plan, PipelineOptions options, RunFolder folder, int round, List<Proposal> proposals)
+      throws IOException {
+    List<Candidate> candidates = new ArrayList<>();
+    for (Proposal p : proposals) {
+      candidates.add(plan.candidate(p, round));
+    }
+    long start = System.nanoTime();
+    Path staging = folder.staging(round);
+    deleteTree(staging);
+    Pipeline pipeline = Pipeline.create(options);
+    PCollectionTuple out = pipeline
+        .apply("Candidates", Create.of(candidates).withCoder(AvroCoder.of(Candidate.class)))
+        .apply("EvaluateCandidates", EvaluateCandidates.with(plan.scoring()));
+    out.get(EvaluateCandidates.EVALUATIONS).apply("WriteEvaluations",
+        AvroIO.write(Evaluation.class).to(staging.resolve("evaluations").toString()).withSuffix(".avro").withNumShards(1));
+    out.get(EvaluateCandidates.FAILURES).apply("WriteFailures",
+        AvroIO.write(DeadLetter.class).to(staging.resolve("failures").toString()).withSuffix(".avro").withNumShards(1));
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("round " + round + " pipeline ended " + state + "; rerun with --resume to redo it");
+    }
+
+    List<Evaluation> evaluations = readAll(staging, "evaluations", Evaluation.class);
+    List<DeadLetter> failures = readAll(staging, "failures", DeadLetter.class);
+    evaluations.sort(Comparator.comparingInt(Evaluation::getTrialId));
+    if (evaluations.size() != proposals.size()) {
+      throw new IllegalStateException("round " + round + " returned " + evaluations.size() + " evaluations for "
+          + proposals.size() + " candidates; rerun with --resume to redo it");
+    }
+    // the history keeps what the same seed reproduces; wall times and cache hits go beside it
+    List<Evaluation> history = new ArrayList<>();
+    List<Map<String, Object>> timings = new ArrayList<>();
+    double trainingSeconds = 0;
+    for (Evaluation e : evaluations) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("trialId", e.getTrialId());
+      t.put("network", e.getNetwork());
+      t.put("trainingSeconds", e.getTrainingSeconds());
+      t.put("evaluationSeconds", e.getEvaluationSeconds());
+      t.put("cached", e.getCached());
+      timings.add(t);
+      trainingSeconds += e.getTrainingSeconds();
+      history.add(Evaluation.newBuilder(e).setTrainingSeconds(0).setEvaluationSeconds(0).setCached(false).build());
+    }
+    failures.sort(Comparator.comparing(DeadLetter::getInput));
+    AvroFiles.write(folder.roundFailures(round), DeadLetter.class, failures);
+    Map<String, Object> roundTimings = new LinkedHashMap<>();
+    roundTimings.put("round", round);
+    roundTimings.put("seconds", (System.nanoTime() - start) / 1e9);
+    roundTimings.put("candidates", timings);
+    AtomicFiles.writeString(folder.roundTimings(round), Json.write(roundTimings));
+    AvroFiles.write(folder.roundFile(round), Evaluation.class, history); // last: its presence marks the round done
+    deleteTree(staging);
+    return new RoundResult(history, trainingSeconds);
+  }
+
+  /** The Pareto front through the ParetoFront transform, in a deterministic order. */
+  private List<ParetoEntry> aggregate(PipelineOptions options, RunFolder folder, List<Evaluation> history, SearchPlan plan)
+      throws IOException {
+    if (history.stream().noneMatch(e -> "OK".equals(e.getStatus()))) {
+      return List.of();
+    }
+    Path staging = folder.dir().resolve("staging").resolve("pareto");
+    deleteTree(staging);
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply("History", Create.of(history).withCoder(AvroCoder.of(Evaluation.class)))
+        .apply("ParetoFront", ParetoFront.create().withModelDir(plan.modelDir()))
+        .apply("WritePareto", AvroIO.write(ParetoEntry.class).to(staging.resolve("pareto").toString()).withSuffix(".avro").withNumShards(1));
+    pipeline.run().waitUntilFinish();
+    List<ParetoEntry> front = readAll(staging, "pareto", ParetoEntry.class);
+    front.sort(Comparator.comparingDouble(ParetoEntry::getAccuracy).reversed().thenComparingInt(ParetoEntry::getTrialId));
+    deleteTree(staging);
+    return front;
+  }
+
+  static <T extends org.apache.avro.specific.SpecificRecord> List<T> readAll(Path dir, String prefix, Class<T> type) throws IOException {
+    List<T> all = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return all;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix + "-")).sorted().toList()) {
+        all.addAll(AvroFiles.read(f, type));
+      }
+    }
+    return all;
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+  }
+
+  private static RunManifest manifest(RunConfig config, String kind) {
+    return RunManifest.newBuilder()
+        .setKind(kind)
+        .setBenchmark(config.benchmark())
+        .setConfigPath(config.file())
+        .setConfigYaml(config.yaml())
+        .setConfigSha256(config.sha256())
+        .setSeed(config.seed())
+        .setAxnasVersion(Axnas.VERSION)
+        .setBeamVersion("2.70.0")
+        .setJavaVersion(System.getProperty("java.version"))
+        .build();
+  }
+
+  private static RunConfig withSeed(RunConfig c, long seed) {
+    return new RunConfig(c.file(), c.yaml(), c.benchmark(), c.function(), seed, c.traces(), c.group(), c.errorBound(),
+        c.search(), c.training(), c.objective(), c.hardware(), c.regionFraction(), c.selection());
+  }
+}

@@ -1,0 +1,121 @@
+package org.axnas.pipelines.search;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.AtomicFiles;
+import org.axnas.pipelines.run.RunFolder;
+import org.axnas.schemas.ParetoEntry;
+import org.axnas.search.Constraints;
+import org.axnas.search.NetworkSelector;
+import org.axnas.search.Scored;
+import org.axnas.search.SelectionMode;
+import org.axnas.trainer.TrainedModel;
+
+/**
+ * Online selection over a run's Pareto set, and the export of the chosen network in the
+ * trainer's two formats (plain JSON and a DL4J model file) into {@code selected/}.
+ */
+public record SelectionReport(
+    SelectionMode mode, Constraints constraints, Scored chosen, ParetoEntry entry, String error, List<Scored> nearest,
+    Path modelJson, Path modelDl4j) {
+
+  public boolean ok() {
+    return chosen != null;
+  }
+
+  /** No selection was made (e.g. a search stopped before its end). */
+  public static SelectionReport none(String mode, String why) {
+    return new SelectionReport(SelectionMode.parse(mode), Constraints.none(), null, null, why, List.of(), null, null);
+  }
+
+  public static SelectionReport select(RunFolder folder, List<ParetoEntry> pareto, String mode, double minAccuracy,
+      double minEnergyReduction, double theta) {
+    SelectionMode m = SelectionMode.parse(mode);
+    Constraints c = new Constraints(minAccuracy, minEnergyReduction, theta);
+    NetworkSelector.Selection s = new NetworkSelector(ParetoFiles.scored(pareto)).select(m, c);
+    if (s.chosen().isEmpty()) {
+      return new SelectionReport(m, c, null, null, s.reason(), s.nearest(), null, null);
+    }
+    Scored chosen = s.chosen().get();
+    ParetoEntry entry = pareto.stream().filter(p -> p.getTrialId() == chosen.trialId()).findFirst().orElseThrow();
+    Path json = null;
+    Path dl4j = null;
+    if (entry.getModelPath() != null && Files.exists(Path.of(entry.getModelPath()))) {
+      try {
+        String text = Files.readString(Path.of(entry.getModelPath()));
+        json = folder.selected().resolve("model.json");
+        dl4j = folder.selected().resolve("model.dl4j.zip");
+        AtomicFiles.writeString(json, text);
+        Path tmp = folder.selected().resolve(".model.dl4j.zip.tmp");
+        TrainedModel.fromJson(text).writeDl4j(tmp);
+        Files.move(tmp, dl4j, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot export the selected model", e);
+      }
+    }
+    SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j);
+    AtomicFiles.writeString(folder.selected().resolve("selection.json"), Json.write(r.toJson()));
+    return r;
+  }
+
+  /** The select command's JSON keys (SPEC section 1). */
+  public Map<String, Object> toJson() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mode", mode.notation());
+    if (chosen == null) {
+      m.put("error", error);
+      m.put("closest", nearest.stream().map(SelectionReport::row).toList());
+      return m;
+    }
+    m.put("network", chosen.network());
+    m.put("accuracy", chosen.accuracy());
+    m.put("speedup", chosen.speedup());
+    m.put("energyReduction", chosen.energyReduction());
+    m.put("fPerf", chosen.fPerf());
+    m.put("trialId", chosen.trialId());
+    m.put("testAccuracy", entry.getTestAccuracy());
+    m.put("constraints", Map.of("minAccuracy", constraints.minAccuracy(), "minEnergyReduction",
+        constraints.minEnergyReduction(), "theta", constraints.theta()));
+    if (modelJson != null) {
+      m.put("modelJson", modelJson.toString());
+      m.put("modelDl4j", modelDl4j.toString());
+      m.put("load", loadHint());
+    }
+    return m;
+  }
+
+  static Map<String, Object> row(Scored s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("network", s.network());
+    m.put("accuracy", s.accuracy());
+    m.put("speedup", s.speedup());
+    m.put("energyReduction", s.energyReduction());
+    m.put("fPerf", s.fPerf());
+    return m;
+  }
+
+  public String loadHint() {
+    return modelJson == null ? "" : "PlainEvaluator.fromJson(Files.readString(Path.of(\"" + modelJson
+        + "\"))).evaluate(input)   // or ModelSerializer.restoreMultiLayerNetwork(\"" + modelDl4j + "\")";
+  }
+
+  public String toText() {
+    if (chosen == null) {
+      StringBuilder sb = new StringBuilder(mode.notation() + " mode: " + error + "; closest:\n");
+      for (Scored s : nearest) {
+        sb.append(String.format("  %-28s accuracy %.4f  speedup %.2fx  energy reduction %.2fx%n", s.network(), s.accuracy(),
+            s.speedup(), s.energyReduction()));
+      }
+      return sb.toString();
+    }
+    return String.format("selected (%s mode): %s  accuracy %.4f%s  speedup %.2fx  energy reduction %.2fx  f_perf %.4f%n%s",
+        mode.notation(), chosen.network(), chosen.accuracy(),
+        entry.getTestAccuracy() == null ? "" : String.format(" (test %.4f)", entry.getTestAccuracy()),
+        chosen.speedup(), chosen.energyReduction(), chosen.fPerf(),
+        modelJson == null ? "" : "exported: " + modelJson + " and " + modelDl4j + "\nload: " + loadHint() + "\n");
+  }
+}

@@ -1,0 +1,72 @@
+package org.axnas.pipelines.search;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.axnas.core.Activation;
+import org.axnas.schemas.Evaluation;
+import org.axnas.smac.ConfigurationSpace;
+import org.axnas.smac.MlpSpace;
+import org.axnas.smac.Smac;
+import org.axnas.smac.Status;
+import org.axnas.smac.Trial;
+import org.axnas.smac.TrialResult;
+
+/**
+ * SMAC proposes the candidates; it minimises cost = -f_perf. Failed, diverged and timed-out
+ * candidates are told as such, so the optimiser never proposes them again.
+ */
+final class SmacProposals implements ProposalSource {
+  private final Smac smac;
+  private final int inputs;
+  private final int outputs;
+  private final Activation outputActivation;
+  private final Map<Integer, Trial> pending = new HashMap<>();
+
+  SmacProposals(Smac smac, int inputs, int outputs, Activation outputActivation) {
+    this.smac = smac;
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.outputActivation = outputActivation;
+  }
+
+  static ConfigurationSpace space(int maxLayers, int maxNeurons, List<Activation> activations) {
+    return MlpSpace.build(maxLayers, maxNeurons, activations);
+  }
+
+  @Override
+  public List<Proposal> propose(int k) {
+    List<Proposal> out = new ArrayList<>();
+    for (Trial t : smac.ask(k)) {
+      pending.put(t.id(), t);
+      out.add(new Proposal(t.id(), MlpSpace.toNetwork(t.config(), inputs, outputs, outputActivation), t.config().toJson()));
+    }
+    return out;
+  }
+
+  @Override
+  public void tell(Proposal p, Evaluation e) {
+    Trial t = pending.remove(p.trialId());
+    if (t == null) {
+      throw new IllegalStateException("trial " + p.trialId() + " was not proposed");
+    }
+    TrialResult r;
+    if ("OK".equals(e.getStatus())) {
+      Map<String, Double> objectives = new LinkedHashMap<>();
+      objectives.put("accuracy", e.getAccuracy());
+      objectives.put("speedup", e.getSpeedup());
+      objectives.put("energyReduction", e.getEnergyReduction());
+      r = TrialResult.ok(-e.getFPerf(), objectives, 0);
+    } else {
+      r = TrialResult.failed(Status.valueOf(e.getStatus()), 0);
+    }
+    smac.tell(t, r);
+  }
+
+  @Override
+  public String name() {
+    return "smac";
+  }
+}

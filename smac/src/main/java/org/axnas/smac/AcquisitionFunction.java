@@ -1,0 +1,15 @@
+package org.axnas.smac;
+
+/**
+ * Scores a prediction: how much evaluating that configuration is worth. Higher is better; costs
+ * (on the surrogate's scale) are minimised.
+ */
+public interface AcquisitionFunction {
+
+  /**
+   * @param mean predicted cost on the model's scale
+   * @param variance predicted variance (> 0)
+   * @param best lowest model-scale cost observed so far
+   */
+  double value(double mean, double variance, double best);
+}

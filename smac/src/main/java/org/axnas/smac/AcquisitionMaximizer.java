@@ -1,0 +1,37 @@
+package org.axnas.smac;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.axnas.smac.SurrogateModel.Surrogate;
+
+/**
+ * Finds configurations with a high acquisition value. One {@link Search} serves the picks of one
+ * batch: the surrogate it was started on receives a lie after each pick, and the search may keep
+ * the work that the lies do not invalidate (the scored challengers).
+ */
+public interface AcquisitionMaximizer {
+
+  /**
+   * Starts a search over {@code surrogate}.
+   *
+   * @param evaluated configurations with results (where local search may start)
+   * @param random the source of this batch's random challengers
+   */
+  Search start(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated, SplittableRandom random);
+
+  /** The search for one batch. */
+  interface Search {
+
+    /**
+     * The configuration with the highest acquisition value under the surrogate as it is now
+     * (lies included) that is not {@code taken}; empty when the search met none.
+     *
+     * @param best lowest model-scale cost (the acquisition's reference)
+     * @param random this pick's source of randomness
+     */
+    Optional<Configuration> next(AcquisitionFunction acquisition, double best, Predicate<Configuration> taken,
+        SplittableRandom random);
+  }
+}

@@ -1,0 +1,102 @@
+package org.axnas.smac;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Turns finished trials into {@link TrainingData}. Configurations are encoded by
+ * {@link ConfigurationSpace#encode}; a trial that did not end {@link Status#OK} gets the worst
+ * OK cost seen so far (a failed network never looks promising, and one crash does not stretch the
+ * cost scale). Implementations choose the cost scale.
+ */
+public interface RunHistoryEncoder {
+
+  /** Maps raw costs (failures already imputed) to the model's scale, monotonically. */
+  double[] scale(double[] costs);
+
+  /** X and y for the given finished trials, in the given order. */
+  default TrainingData encode(ConfigurationSpace space, List<HistoryEntry> finished) {
+    int n = finished.size();
+    double[][] x = new double[n][];
+    double[] cost = new double[n];
+    double worstOk = Double.NEGATIVE_INFINITY;
+    for (HistoryEntry e : finished) {
+      if (e.isOk()) {
+        worstOk = Math.max(worstOk, e.result().cost());
+      }
+    }
+    if (worstOk == Double.NEGATIVE_INFINITY) {
+      worstOk = 0;
+    }
+    for (int i = 0; i < n; i++) {
+      HistoryEntry e = finished.get(i);
+      if (e.isPending()) {
+        throw new IllegalArgumentException("pending trial " + e.trial().id() + " cannot be encoded as training data");
+      }
+      x[i] = space.encode(e.trial().config());
+      cost[i] = e.isOk() ? e.result().cost() : worstOk;
+    }
+    return new TrainingData(x, n == 0 ? cost : scale(cost));
+  }
+
+  /** Costs scaled linearly to [0, 1] (min to 0, max to 1). */
+  static RunHistoryEncoder linear() {
+    return new LinearCostEncoder();
+  }
+
+  /** SMAC3's log-scaled costs (its HPO facade default); see {@link LogScaledCostEncoder}. */
+  static RunHistoryEncoder logScaled() {
+    return new LogScaledCostEncoder();
+  }
+
+  /** Min-max scaling to [0, 1]; constant costs all map to 0. */
+  record LinearCostEncoder() implements RunHistoryEncoder {
+    @Override
+    public double[] scale(double[] costs) {
+      double min = Arrays.stream(costs).min().orElse(0);
+      double max = Arrays.stream(costs).max().orElse(0);
+      double[] y = new double[costs.length];
+      for (int i = 0; i < y.length; i++) {
+        y[i] = max > min ? (costs[i] - min) / (max - min) : 0;
+      }
+      return y;
+    }
+  }
+
+  /**
+   * {@code y = log((c - s) / (max - s))} with the shift {@code s = min - margin} below the
+   * lowest cost, so any cost, also zero or negative ones such as {@code -f_perf}, has a finite
+   * logarithm and the worst maps to 0. As in SMAC3 the margin is the distance from the minimum
+   * to the 5th percentile; unlike SMAC3 it is at least 1e-3 of the cost range, so a tie at the
+   * minimum does not send the best trials to log(1e-20) and dwarf everything else.
+   */
+  record LogScaledCostEncoder() implements RunHistoryEncoder {
+    static final double MIN_MARGIN = 1e-3;
+
+    @Override
+    public double[] scale(double[] costs) {
+      double[] sorted = costs.clone();
+      Arrays.sort(sorted);
+      double min = sorted[0];
+      double max = sorted[sorted.length - 1];
+      double[] y = new double[costs.length];
+      if (!(max > min)) {
+        return y;
+      }
+      double margin = Math.max(percentile(sorted, 5) - min, MIN_MARGIN * (max - min));
+      double shift = min - margin;
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.log((costs[i] - shift) / (max - shift));
+      }
+      return y;
+    }
+
+    /** Linear-interpolation percentile of sorted values (numpy's default). */
+    static double percentile(double[] sorted, double q) {
+      double pos = q / 100 * (sorted.length - 1);
+      int lo = (int) Math.floor(pos);
+      int hi = Math.min(sorted.length - 1, lo + 1);
+      return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+  }
+}

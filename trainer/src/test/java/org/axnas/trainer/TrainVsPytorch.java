@@ -1,0 +1,223 @@
+package org.axnas.trainer;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axnas.core.Network;
+
+/**
+ * The Java half of {@code bench/train-vs-pytorch} (not a test: run with {@code java -cp}).
+ *
+ * <pre>
+ * prepare DIR EPOCHS SAMPLES NET...      per network: DIR/NAME.bin with the scaled train data, the
+ *                                        initial weights and every epoch's minibatch order, exactly
+ *                                        as Trainer.train draws them, for the PyTorch side
+ * ours DIR EPOCHS SAMPLES REPEATS BACKEND NET...
+ *                                        trains through the public Trainer.train after a warm-up;
+ *                                        writes DIR/ours-BACKEND.tsv: net, median samples/s, final loss
+ * parallel EPOCHS SAMPLES REPEATS NET... 1 vs 2 concurrent trainings (FAST), total samples/s
+ * </pre>
+ */
+public final class TrainVsPytorch {
+  static final long SEED = 7;
+  static final int BATCH = 256;
+  static final double LEARNING_RATE = 0.01;
+
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "prepare" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Arrays.copyOfRange(args, 4, args.length));
+      case "ours" -> ours(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]), Backend.valueOf(args[5]), Arrays.copyOfRange(args, 6, args.length));
+      case "parallel" -> parallel(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Arrays.copyOfRange(args, 4, args.length));
+      default -> throw new IllegalArgumentException("mode: prepare, ours or parallel");
+    }
+  }
+
+  /** A smooth known function of the inputs (fixed coefficients), so the loss can really fall. */
+  static Dataset data(Network net, int n) {
+    SplittableRandom r = new SplittableRandom(SEED);
+    int in = net.inputs();
+    int out = net.outputs();
+    double[][] a = new double[out][in];
+    double[][] c = new double[out][in];
+    for (int j = 0; j < out; j++) {
+      for (int i = 0; i < in; i++) {
+        a[j][i] = 4 * r.nextDouble() - 2;
+        c[j][i] = 4 * r.nextDouble() - 2;
+      }
+    }
+    float[] x = new float[n * in];
+    float[] y = new float[n * out];
+    for (int s = 0; s < n; s++) {
+      for (int i = 0; i < in; i++) {
+        x[s * in + i] = (float) r.nextDouble();
+      }
+      for (int j = 0; j < out; j++) {
+        double u = 0;
+        double v = 0;
+        for (int i = 0; i < in; i++) {
+          u += a[j][i] * x[s * in + i];
+          v += c[j][i] * x[s * in + i];
+        }
+        y[s * out + j] = (float) (Math.sin(3 * u / Math.sqrt(in)) + 0.5 * Math.cos(2 * v / Math.sqrt(in)));
+      }
+    }
+    return Dataset.of(x, y, in, out);
+  }
+
+  static TrainingSettings settings(int epochs, Backend backend) {
+    return new TrainingSettings(epochs, BATCH, TrainingSettings.ADAM, LEARNING_RATE, 0, SEED, backend, 0);
+  }
+
+  static Network network(String notation) {
+    return Network.parse(notation.replace(":s", ":sigmoid"));
+  }
+
+  static String name(String notation) {
+    return notation.replace(":sigmoid", "").replace(":s", "");
+  }
+
+  private static void prepare(Path dir, int epochs, int n, String[] nets) throws IOException {
+    Files.createDirectories(dir);
+    for (String notation : nets) {
+      Network net = network(notation);
+      Dataset d = data(net, n);
+      Scaling scaling = Scaling.standardize(d);
+      float[][] x = scaling.scaleInputs(d.xShared(), n);
+      float[][] y = scaling.scaleOutputs(d.yShared(), n);
+      Trainer.SeededStart seeded = new Trainer.SeededStart(net, SEED, n);
+      int[] w = net.widths();
+      try (OutputStream os = Files.newOutputStream(dir.resolve(name(notation) + ".bin"));
+          DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16))) {
+        ByteBuffer header = ByteBuffer.allocate(4 * (4 + w.length)).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(n).putInt(epochs).putInt(BATCH).putInt(w.length);
+        for (int width : w) {
+          header.putInt(width);
+        }
+        out.write(header.array());
+        for (float[] row : x) {
+          writeFloats(out, row);
+        }
+        for (float[] row : y) {
+          writeFloats(out, row);
+        }
+        for (int l = 0; l < w.length - 1; l++) {
+          for (float[] row : seeded.initial.weights[l]) {
+            writeFloats(out, row);
+          }
+          writeFloats(out, seeded.initial.biases[l]);
+        }
+        ByteBuffer order = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int e = 0; e < epochs; e++) {
+          seeded.shuffle();
+          order.clear();
+          for (int i : seeded.order) {
+            order.putInt(i);
+          }
+          out.write(order.array());
+        }
+      }
+    }
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] v) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (float f : v) {
+      b.putFloat(f);
+    }
+    out.write(b.array());
+  }
+
+  private static void ours(Path dir, int epochs, int n, int repeats, Backend backend, String[] nets)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (String notation : nets) {
+      Network net = network(notation);
+      Dataset d = data(net, n);
+      TrainingSettings s = settings(epochs, backend);
+      // Warm-up: the JIT needs a few trainings before the kernels run at full speed.
+      long warmUntil = System.nanoTime() + 3_000_000_000L;
+      int warm = 0;
+      while (warm < 2 || (warm < 20 && System.nanoTime() < warmUntil)) {
+        Trainer.train(net, s, d, null);
+        warm++;
+      }
+      double[] rates = new double[repeats];
+      TrainingResult last = null;
+      for (int r = 0; r < repeats; r++) {
+        last = Trainer.train(net, s, d, null);
+        if (!last.ok()) {
+          throw new IllegalStateException(notation + ": " + last);
+        }
+        rates[r] = (double) n * epochs / last.wallSeconds();
+      }
+      Arrays.sort(rates);
+      double median = rates[repeats / 2];
+      String line = String.format(Locale.ROOT, "%s\t%.0f\t%.6g\t%s", name(notation), median,
+          last.finalTrainLoss(), Arrays.toString(Arrays.stream(rates).mapToLong(Math::round).toArray()));
+      System.out.println("ours " + backend + " " + line.replace('\t', ' '));
+      lines.add(line);
+    }
+    Files.write(dir.resolve("ours-" + backend + ".tsv"), lines);
+  }
+
+  private static void parallel(int epochs, int n, int repeats, String[] nets) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      for (String notation : nets) {
+        Network net = network(notation);
+        Dataset d = data(net, n);
+        TrainingSettings s = settings(epochs, Backend.FAST);
+        for (int w = 0; w < 3; w++) {
+          runConcurrently(pool, 2, net, s, d);
+        }
+        double[] one = new double[repeats];
+        double[] two = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+          one[r] = runConcurrently(pool, 1, net, s, d);
+          two[r] = runConcurrently(pool, 2, net, s, d);
+        }
+        Arrays.sort(one);
+        Arrays.sort(two);
+        double a = one[repeats / 2];
+        double b = two[repeats / 2];
+        System.out.printf(Locale.ROOT,
+            "parallel %s: 1 training %.0f samples/s, 2 concurrent %.0f samples/s total (%.2fx)%n",
+            name(notation), a, b, b / a);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Total samples/s of {@code k} identical trainings started together. */
+  private static double runConcurrently(ExecutorService pool, int k, Network net, TrainingSettings s, Dataset d)
+      throws Exception {
+    List<Future<TrainingResult>> futures = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < k; i++) {
+      futures.add(pool.submit(() -> Trainer.train(net, s, d, null)));
+    }
+    for (Future<TrainingResult> f : futures) {
+      if (!f.get().ok()) {
+        throw new IllegalStateException(f.get().toString());
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return (double) k * d.size() * s.epochs() / seconds;
+  }
+}
