@@ -92,6 +92,7 @@ public record IntegerHyperparameter(String name, int lower, int upper, boolean l
   public List<Object> neighbours(Object value, SplittableRandom random) {
     int v = (Integer) value;
     List<Object> out = new ArrayList<>();
+    if (Boolean.getBoolean("smac.noadj")) { return noAdjacent(value, random); }
     if (upper - lower <= NUMERIC_NEIGHBOURS) {
       for (int w = lower; w <= upper; w++) {
         if (w != v) {
@@ -117,6 +118,25 @@ public record IntegerHyperparameter(String name, int lower, int upper, boolean l
       if (candidate != v) {
         picked.add(candidate);
       }
+    }
+    out.addAll(picked);
+    return out;
+  }
+
+  private List<Object> noAdjacent(Object value, SplittableRandom random) {
+    int v = (Integer) value;
+    List<Object> out = new ArrayList<>();
+    if (upper - lower <= NUMERIC_NEIGHBOURS) {
+      for (int w = lower; w <= upper; w++) if (w != v) out.add(w);
+      return out;
+    }
+    Set<Integer> picked = new LinkedHashSet<>();
+    double u = encode(v);
+    for (int tries = 0; tries < 4 * NUMERIC_NEIGHBOURS && picked.size() < NUMERIC_NEIGHBOURS; tries++) {
+      double w = u + NEIGHBOUR_STDEV * Gaussian.sample(random);
+      if (w < 0 || w > 1) continue;
+      int candidate = (Integer) fromUnit(w);
+      if (candidate != v) picked.add(candidate);
     }
     out.addAll(picked);
     return out;

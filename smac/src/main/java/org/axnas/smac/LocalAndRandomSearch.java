@@ -60,14 +60,20 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
     final double[] mean;
     final double[] variance;
     final double[] values;
+    /** Random keys that order equal values (SMAC3 shuffles before sorting). */
+    final double[] tieBreak;
+    /** 0 for random challengers, 1 for local-search candidates: challengers win ties. */
+    final int rank;
 
-    Block(Object[][] fulls, Configuration[] configs, PreparedRows rows, int size) {
+    Block(Object[][] fulls, Configuration[] configs, PreparedRows rows, int size, SplittableRandom random, int rank) {
       this.fulls = fulls;
       this.configs = configs;
       this.rows = rows;
       this.mean = new double[size];
       this.variance = new double[size];
       this.values = new double[size];
+      this.tieBreak = random.doubles(size).toArray();
+      this.rank = rank;
     }
 
     int size() {
@@ -107,7 +113,7 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
         fulls[i] = space.sampleFull(random);
         rows[i] = space.encodeFull(fulls[i]);
       }
-      pool = new Block(fulls, new Configuration[challengers], surrogate.prepare(rows), challengers);
+      pool = new Block(fulls, new Configuration[challengers], surrogate.prepare(rows), challengers, random, 0);
       blocks.add(pool);
     }
 
@@ -188,20 +194,22 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
       }
     }
 
-    /** References (block << 32 | index) of the {@code window} best candidates, best first. */
+    /**
+     * References (block << 32 | index) of the {@code window} best candidates, best first; equal
+     * values put random challengers first, then follow the random keys.
+     */
     private long[] best(List<Block> among, int window) {
-      Comparator<long[]> worstFirst = (x, y) -> {
-        int c = Double.compare(Double.longBitsToDouble(x[0]), Double.longBitsToDouble(y[0]));
-        return c != 0 ? c : Long.compare(y[1], x[1]);
-      };
-      java.util.PriorityQueue<long[]> heap = new java.util.PriorityQueue<>(window + 1, worstFirst);
+      Comparator<long[]> better = Comparator.<long[]>comparingDouble(r -> value(among, r[0]))
+          .thenComparingInt(r -> -among.get((int) (r[0] >>> 32)).rank)
+          .thenComparingDouble(r -> -among.get((int) (r[0] >>> 32)).tieBreak[(int) r[0]]);
+      java.util.PriorityQueue<long[]> heap = new java.util.PriorityQueue<>(window + 1, better);
       for (int k = 0; k < among.size(); k++) {
         double[] v = among.get(k).values;
         for (int i = 0; i < v.length; i++) {
-          if (heap.size() == window && v[i] <= Double.longBitsToDouble(heap.peek()[0])) {
+          if (heap.size() == window && v[i] < value(among, heap.peek()[0])) {
             continue;
           }
-          heap.add(new long[] {Double.doubleToLongBits(v[i]), ((long) k << 32) | i});
+          heap.add(new long[] {((long) k << 32) | i});
           if (heap.size() > window) {
             heap.poll();
           }
@@ -209,14 +217,18 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
       }
       long[] out = new long[heap.size()];
       for (int i = out.length - 1; i >= 0; i--) {
-        out[i] = heap.poll()[1];
+        out[i] = heap.poll()[0];
       }
       return out;
     }
 
+    private static double value(List<Block> among, long ref) {
+      return among.get((int) (ref >>> 32)).values[(int) ref];
+    }
+
     private void localSearch(Configuration start, AcquisitionFunction acquisition, double best,
         SplittableRandom random) {
-      Block here = score(List.of(start), acquisition, best);
+      Block here = score(List.of(start), acquisition, best, random);
       Configuration current = start;
       double currentValue = here.values[0];
       Set<Configuration> visited = new HashSet<>();
@@ -227,10 +239,11 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
         if (neighbours.isEmpty()) {
           return;
         }
-        double[] values = score(neighbours, acquisition, best).values;
+        Block scored = score(neighbours, acquisition, best, random);
+        double[] values = scored.values;
         int arg = 0;
         for (int i = 1; i < values.length; i++) {
-          if (values[i] > values[arg]) {
+          if (values[i] > values[arg] || (values[i] == values[arg] && scored.tieBreak[i] < scored.tieBreak[arg])) {
             arg = i;
           }
         }
@@ -258,12 +271,13 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
     }
 
     /** Scores configurations and keeps them as candidates of this batch. */
-    private Block score(List<Configuration> configs, AcquisitionFunction acquisition, double best) {
+    private Block score(List<Configuration> configs, AcquisitionFunction acquisition, double best,
+        SplittableRandom random) {
       double[][] rows = new double[configs.size()][];
       for (int i = 0; i < rows.length; i++) {
         rows[i] = space.encode(configs.get(i));
       }
-      Block b = new Block(null, configs.toArray(new Configuration[0]), surrogate.prepare(rows), rows.length);
+      Block b = new Block(null, configs.toArray(new Configuration[0]), surrogate.prepare(rows), rows.length, random, 1);
       b.score(acquisition, best);
       blocks.add(b);
       return b;

@@ -42,7 +42,7 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
 
   /** SMAC3 HPO facade's forest. */
   public static RandomForestSurrogate defaults() {
-    return new RandomForestSurrogate(10, 1.0, 1, 1 << 20, 1e-10);
+    return new RandomForestSurrogate(10, Double.parseDouble(System.getProperty("smac.ratio", "1.0")), Integer.getInteger("smac.nodesize", 1), 1 << 20, 1e-10);
   }
 
   public RandomForestSurrogate withTrees(int n) {

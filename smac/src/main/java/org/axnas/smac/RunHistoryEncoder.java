@@ -71,7 +71,7 @@ public interface RunHistoryEncoder {
    * minimum does not send the best trials to log(1e-20) and dwarf everything else.
    */
   record LogScaledCostEncoder() implements RunHistoryEncoder {
-    static final double MIN_MARGIN = 1e-3;
+    static final double MIN_MARGIN = Double.parseDouble(System.getProperty("smac.margin", "1e-3"));
 
     @Override
     public double[] scale(double[] costs) {

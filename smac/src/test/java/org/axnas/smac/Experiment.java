@@ -12,8 +12,10 @@ public class Experiment {
     boolean log = args.length > 3 ? Boolean.parseBoolean(args[3]) : true;
     double rp = args.length > 4 ? Double.parseDouble(args[4]) : 0.2;
     for (SyntheticObjectives.Objective o : SyntheticObjectives.all()) {
+      if (System.getProperty("only") != null && !o.name().startsWith(System.getProperty("only"))) continue;
       long t0 = System.nanoTime();
-      double[][] res = IntStream.range(0, seeds).parallel().mapToObj(s -> {
+      int offset = Integer.getInteger("offset", 0);
+      double[][] res = IntStream.range(offset, offset + seeds).parallel().mapToObj(s -> {
         double[] sm = Searches.smac(Smac.builder(space).seed(s).liar(liar).logScaledCosts(log).randomProbability(rp), o::applyAsDouble, 60, batch);
         double[] rs = Searches.random(space, o::applyAsDouble, 60, s);
         return new double[] {sm[59], rs[59], sm[29]};

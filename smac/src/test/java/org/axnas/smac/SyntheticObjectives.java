@@ -103,7 +103,13 @@ final class SyntheticObjectives {
     macs += below;
     double accuracy = 1 - Math.exp(-capacity / 5);
     double speed = 1 / (1 + macs / 256.0);
-    return -(0.8 * accuracy + 0.2 * speed);
+    double wa = Double.parseDouble(System.getProperty("wa", "0.8"));
+    if (System.getProperty("energy") != null) {
+      long params = macs + below + layers; // crude: weights + biases
+      double energy = 1 / (1 + params / 512.0);
+      return -(wa * accuracy + (1 - wa) / 2 * speed + (1 - wa) / 2 * energy);
+    }
+    return -(wa * accuracy + (1 - wa) * speed);
   }
 
   private static double log2(double x) {

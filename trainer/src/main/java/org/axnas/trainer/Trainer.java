@@ -43,7 +43,7 @@ public final class Trainer {
       return run.end(TrainingStatus.FAILED, badData, null, 0, 0);
     }
     long deadline = settings.timeLimitSeconds() > 0
-        ? start + (long) (settings.timeLimitSeconds() * 1e9)
+        ? start + Math.min((long) (settings.timeLimitSeconds() * 1e9), NO_LIMIT_NANOS)
         : start + NO_LIMIT_NANOS;
 
     int epoch = 0;

@@ -48,6 +48,13 @@ class FailureModesTest {
   }
 
   @Test
+  void aHugeTimeLimitIsNoLimit() {
+    TrainingResult r = Trainer.train(NET, TrainingSettings.defaults().withEpochs(2).withTimeLimitSeconds(1e15),
+        TRAIN, null);
+    assertEquals(TrainingStatus.OK, r.status(), r.toString());
+  }
+
+  @Test
   void nonFiniteDataFailsWithTheSample() {
     float[] x = TRAIN.x();
     x[6 * 17 + 2] = Float.NaN;

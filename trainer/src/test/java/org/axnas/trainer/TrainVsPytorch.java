@@ -27,7 +27,8 @@ import org.axnas.core.Network;
  * ours DIR EPOCHS SAMPLES REPEATS BACKEND NET...
  *                                        trains through the public Trainer.train after a warm-up;
  *                                        writes DIR/ours-BACKEND.tsv: net, median samples/s, final loss
- * parallel EPOCHS SAMPLES REPEATS NET... 1 vs 2 concurrent trainings (FAST), total samples/s
+ * parallel BACKEND EPOCHS SAMPLES REPEATS NET...
+ *                                        1 vs 2 concurrent trainings, total samples/s
  * </pre>
  */
 public final class TrainVsPytorch {
@@ -41,8 +42,8 @@ public final class TrainVsPytorch {
           Arrays.copyOfRange(args, 4, args.length));
       case "ours" -> ours(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
           Integer.parseInt(args[4]), Backend.valueOf(args[5]), Arrays.copyOfRange(args, 6, args.length));
-      case "parallel" -> parallel(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-          Arrays.copyOfRange(args, 4, args.length));
+      case "parallel" -> parallel(Backend.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]), Arrays.copyOfRange(args, 5, args.length));
       default -> throw new IllegalArgumentException("mode: prepare, ours or parallel");
     }
   }
@@ -149,10 +150,11 @@ public final class TrainVsPytorch {
       Network net = network(notation);
       Dataset d = data(net, n);
       TrainingSettings s = settings(epochs, backend);
-      // Warm-up: the JIT needs a few trainings before the kernels run at full speed.
-      long warmUntil = System.nanoTime() + 3_000_000_000L;
+      // Warm-up: C2 needs about ten trainings before every kernel runs compiled and vectorised;
+      // a search pays this once per JVM, not once per candidate.
+      long warmUntil = System.nanoTime() + 6_000_000_000L;
       int warm = 0;
-      while (warm < 2 || (warm < 20 && System.nanoTime() < warmUntil)) {
+      while (warm < 3 || (warm < 40 && System.nanoTime() < warmUntil)) {
         Trainer.train(net, s, d, null);
         warm++;
       }
@@ -175,13 +177,13 @@ public final class TrainVsPytorch {
     Files.write(dir.resolve("ours-" + backend + ".tsv"), lines);
   }
 
-  private static void parallel(int epochs, int n, int repeats, String[] nets) throws Exception {
+  private static void parallel(Backend backend, int epochs, int n, int repeats, String[] nets) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       for (String notation : nets) {
         Network net = network(notation);
         Dataset d = data(net, n);
-        TrainingSettings s = settings(epochs, Backend.FAST);
+        TrainingSettings s = settings(epochs, backend);
         for (int w = 0; w < 3; w++) {
           runConcurrently(pool, 2, net, s, d);
         }
@@ -196,8 +198,8 @@ public final class TrainVsPytorch {
         double a = one[repeats / 2];
         double b = two[repeats / 2];
         System.out.printf(Locale.ROOT,
-            "parallel %s: 1 training %.0f samples/s, 2 concurrent %.0f samples/s total (%.2fx)%n",
-            name(notation), a, b, b / a);
+            "parallel %s %s: 1 training %.0f samples/s, 2 concurrent %.0f samples/s total (%.2fx)%n",
+            backend, name(notation), a, b, b / a);
       }
     } finally {
       pool.shutdown();
