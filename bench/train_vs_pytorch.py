@@ -1,15 +1,16 @@
 """PyTorch half of bench/train-vs-pytorch, and the comparison it prints.
 
-usage: train_vs_pytorch.py DIR REPEATS NET...
+usage: train_vs_pytorch.py torch DIR REPEATS NET   times PyTorch on NET, appends to DIR/torch.tsv
+       train_vs_pytorch.py report DIR NET...        prints the comparison with DIR/ours-*.tsv
 
-For each NET (e.g. 6-8-8-1) reads DIR/NET.bin, written by the Java side (TrainVsPytorch prepare):
+For NET (e.g. 6-8-8-1) reads DIR/NET.bin, written by the Java side (TrainVsPytorch prepare):
 the train split already standardised exactly as axnas' Trainer scales it, the Xavier initial
 weights Trainer.train draws from the seed, and every epoch's minibatch order. PyTorch trains the
 same network (sigmoid hidden layers, linear output, MSE, Adam lr 0.01, batch 256) from those
 weights in that order, so both frameworks do the same work and their final losses must agree.
 Timed: the training loop only (tensors prepared beforehand), best thread count of 1 and 2,
-median of REPEATS runs after one warm-up run.
-Then reads DIR/ours-FAST.tsv (and DIR/ours-DL4J.tsv if present) and prints the comparison.
+median of REPEATS runs after one warm-up run. The shell script times our side of each network
+just before PyTorch's, so both see about the same load on a shared machine.
 """
 import statistics
 import sys
@@ -96,38 +97,53 @@ def torch_rate(d, repeats):
     return best
 
 
-def read_ours(path):
+def read_rows(path):
     rows = {}
     try:
         for line in open(path):
-            name, rate, loss, runs = line.rstrip("\n").split("\t")
-            rows[name] = (float(rate), float(loss), runs)
+            name, rate, loss, runs, *rest = line.rstrip("\n").split("\t")
+            rows[name] = (float(rate), float(loss), runs, rest[0] if rest else "")
     except FileNotFoundError:
         pass
     return rows
 
 
-def main():
-    out_dir, repeats, nets = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-    ours = read_ours(f"{out_dir}/ours-FAST.tsv")
-    dl4j = read_ours(f"{out_dir}/ours-DL4J.tsv")
+def run_torch(out_dir, repeats, name):
+    d = load(f"{out_dir}/{name}.bin")
+    rate, loss, threads, runs = torch_rate(d, repeats)
+    with open(f"{out_dir}/torch.tsv", "a") as f:
+        f.write(f"{name}\t{rate:.0f}\t{loss:.6g}\t{runs}\t{threads}\n")
+    print(f"torch {name} {rate:.0f} {loss:.6g} {runs} threads={threads}")
+
+
+def report(out_dir, nets):
+    ours = read_rows(f"{out_dir}/ours-FAST.tsv")
+    dl4j = read_rows(f"{out_dir}/ours-DL4J.tsv")
+    torch_rows = read_rows(f"{out_dir}/torch.tsv")
     summary = []
-    print(f"torch {torch.__version__}; samples/s are medians of {repeats} runs; loss = last epoch's mean "
-          f"minibatch MSE on standardised targets")
+    print(f"torch {torch.__version__}; samples/s are medians; loss = last epoch's mean minibatch MSE "
+          f"on standardised targets")
     print(f"{'network':<13}{'ours (FAST)':>13}{'torch':>11}{'ratio':>8}{'DL4J':>10}"
           f"{'loss ours':>13}{'loss torch':>13}{'rel.diff':>10}  torch threads")
     for name in nets:
-        d = load(f"{out_dir}/{name}.bin")
-        t_rate, t_loss, threads, t_runs = torch_rate(d, repeats)
-        o_rate, o_loss, o_runs = ours[name]
+        t_rate, t_loss, _, threads = torch_rows[name]
+        o_rate, o_loss, _, _ = ours[name]
         ratio = o_rate / t_rate
         dl = f"{dl4j[name][0]:.0f}" if name in dl4j else "-"
         rel = abs(o_loss - t_loss) / abs(t_loss)
         print(f"{name:<13}{o_rate:>13.0f}{t_rate:>11.0f}{ratio:>8.2f}{dl:>10}"
               f"{o_loss:>13.6g}{t_loss:>13.6g}{rel:>10.1e}  {threads}")
-        print(f"{'':<13}runs ours {o_runs}, torch {t_runs}")
         summary.append(f"{name} ours={o_rate:.0f} torch={t_rate:.0f} ratio={ratio:.2f}")
     print("train-vs-pytorch: " + "; ".join(summary))
+
+
+def main():
+    if sys.argv[1] == "torch":
+        run_torch(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    elif sys.argv[1] == "report":
+        report(sys.argv[2], sys.argv[3:])
+    else:
+        sys.exit("usage: train_vs_pytorch.py torch DIR REPEATS NET | report DIR NET...")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,12 @@ import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.flink.FlinkSubmission;
 
-/** Beam options from the flags the command did not recognise (e.g. --runner=FlinkRunner). */
+/**
+ * Beam options from the flags the command did not recognise (e.g. --runner=FlinkRunner); Flink
+ * options are checked and completed by {@link FlinkSubmission}.
+ */
 public final class BeamOptions {
   private BeamOptions() {}
 
@@ -16,12 +20,14 @@ public final class BeamOptions {
             "unknown argument; axnas options are listed by --help, Beam options are passed as --name=value");
       }
     }
+    PipelineOptions options;
     try {
-      PipelineOptions options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
+      options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
       options.setJobName("axnas");
-      return options;
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", String.join(" ", args), e.getMessage());
     }
+    FlinkSubmission.prepare(options, args, System.err); // probes a remote --flinkMaster; fills in staging and parallelism
+    return options;
   }
 }

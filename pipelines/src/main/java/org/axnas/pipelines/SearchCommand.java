@@ -32,6 +32,10 @@ public class SearchCommand implements Callable<Integer> {
       description = "Stop after this many rounds of this invocation (tests and soak runs; continue with --resume).")
   int stopAfterRounds;
 
+  @Option(names = "--cache", description = "Evaluation cache folder (trained models by key), shared by runs that should "
+      + "never train one network twice, e.g. both error-bound groups of a benchmark (default: the run folder's models/).")
+  Path cache;
+
   @Option(names = "--json", description = "Print one JSON document on stdout (progress goes to stderr).")
   boolean json;
 
@@ -45,7 +49,7 @@ public class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream progress = json ? System.err : System.out;
     SearchDriver.Outcome o = new SearchDriver(
-        new SearchDriver.Request(config, out, resume, seed, beamArgs, enumerate(), progress, stopAfterRounds)).run();
+        new SearchDriver.Request(config, out, resume, seed, beamArgs, enumerate(), progress, stopAfterRounds, cache)).run();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("runDir", o.runDir().toString());

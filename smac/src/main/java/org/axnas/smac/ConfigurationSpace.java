@@ -183,6 +183,15 @@ public final class ConfigurationSpace {
     return x;
   }
 
+  /** Per encoded column: the number of choices of a categorical hyperparameter, 0 for a numeric one. */
+  public int[] categories() {
+    int[] out = new int[names.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = parameters.get(i) instanceof CategoricalHyperparameter c ? c.choices().size() : 0;
+    }
+    return out;
+  }
+
   double[] encodeFull(Object[] full) {
     double[] x = new double[names.length];
     for (int i = 0; i < names.length; i++) {

@@ -84,15 +84,15 @@ public record IntegerHyperparameter(String name, int lower, int upper, boolean l
   }
 
   /**
-   * The two adjacent integers (so a search can settle on an exact width) plus up to two values
-   * drawn around the current one with {@link #NEIGHBOUR_STDEV} on the unit axis; every other value
-   * when there are at most {@link #NUMERIC_NEIGHBOURS} of them.
+   * Up to {@link #NUMERIC_NEIGHBOURS} distinct values drawn around the current one with
+   * {@link #NEIGHBOUR_STDEV} on the unit axis (ConfigSpace's rule); every other value when there
+   * are at most that many. (Always adding v-1 and v+1 made the search polish the incumbent's width
+   * one unit at a time and was no better.)
    */
   @Override
   public List<Object> neighbours(Object value, SplittableRandom random) {
     int v = (Integer) value;
     List<Object> out = new ArrayList<>();
-    if (Boolean.getBoolean("smac.noadj")) { return noAdjacent(value, random); }
     if (upper - lower <= NUMERIC_NEIGHBOURS) {
       for (int w = lower; w <= upper; w++) {
         if (w != v) {
@@ -102,12 +102,6 @@ public record IntegerHyperparameter(String name, int lower, int upper, boolean l
       return out;
     }
     Set<Integer> picked = new LinkedHashSet<>();
-    if (v > lower) {
-      picked.add(v - 1);
-    }
-    if (v < upper) {
-      picked.add(v + 1);
-    }
     double u = encode(v);
     for (int tries = 0; tries < 4 * NUMERIC_NEIGHBOURS && picked.size() < NUMERIC_NEIGHBOURS; tries++) {
       double w = u + NEIGHBOUR_STDEV * Gaussian.sample(random);
@@ -118,25 +112,6 @@ public record IntegerHyperparameter(String name, int lower, int upper, boolean l
       if (candidate != v) {
         picked.add(candidate);
       }
-    }
-    out.addAll(picked);
-    return out;
-  }
-
-  private List<Object> noAdjacent(Object value, SplittableRandom random) {
-    int v = (Integer) value;
-    List<Object> out = new ArrayList<>();
-    if (upper - lower <= NUMERIC_NEIGHBOURS) {
-      for (int w = lower; w <= upper; w++) if (w != v) out.add(w);
-      return out;
-    }
-    Set<Integer> picked = new LinkedHashSet<>();
-    double u = encode(v);
-    for (int tries = 0; tries < 4 * NUMERIC_NEIGHBOURS && picked.size() < NUMERIC_NEIGHBOURS; tries++) {
-      double w = u + NEIGHBOUR_STDEV * Gaussian.sample(random);
-      if (w < 0 || w > 1) continue;
-      int candidate = (Integer) fromUnit(w);
-      if (candidate != v) picked.add(candidate);
     }
     out.addAll(picked);
     return out;

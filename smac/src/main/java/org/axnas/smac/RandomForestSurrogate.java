@@ -9,7 +9,13 @@ import smile.base.cart.RegressionNode;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.formula.Formula;
+import smile.data.measure.NominalScale;
+import smile.data.type.DataTypes;
+import smile.data.type.StructField;
 import smile.data.type.StructType;
+import smile.data.vector.BaseVector;
+import smile.data.vector.DoubleVector;
+import smile.data.vector.IntVector;
 import smile.regression.RandomForest;
 import smile.regression.RegressionTree;
 
@@ -17,7 +23,14 @@ import smile.regression.RegressionTree;
  * SMAC's random forest: Smile's {@link RandomForest} regression, with the predictive mean and
  * variance taken across the individual trees (Hutter et al. 2011). Defaults are SMAC3's HPO
  * facade: 10 trees, bootstrapping, every feature considered at each split, leaves down to one
- * sample, no depth limit worth the name; the variance is floored at 1e-10.
+ * sample, no depth limit worth the name; the variance is floored at 1e-10. With
+ * {@code nominalSplits} (default) categorical columns are Smile nominal features, split as
+ * "is choice c" versus the rest, with "inactive" as one more level (SMAC3's forest also splits
+ * categories natively); otherwise the choice index is an ordinary number.
+ *
+ * <p>Smile seeds a tree only when its seed is greater than 1 and otherwise draws from a
+ * thread-local generator, so tree seeds are derived to be >= 2: the same data and seed give
+ * the same forest, also when Smile trains the trees in parallel.
  *
  * <p>Prediction walks each tree's nodes directly (Smile's own {@code branch} decides each step,
  * so the result equals {@code tree.predict}); the leaves reached are looked up in flat arrays,
@@ -25,8 +38,8 @@ import smile.regression.RegressionTree;
  * refitting. That is the constant-liar update for a forest whose splits stay fixed: a refit costs
  * ~30 ms at 500 observations and would be needed after every pick of a batch.
  */
-public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSize, int maxDepth, double varianceFloor)
-    implements SurrogateModel {
+public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSize, int maxDepth, double varianceFloor,
+    boolean nominalSplits) implements SurrogateModel {
 
   public RandomForestSurrogate {
     if (trees < 1) {
@@ -42,11 +55,11 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
 
   /** SMAC3 HPO facade's forest. */
   public static RandomForestSurrogate defaults() {
-    return new RandomForestSurrogate(10, Double.parseDouble(System.getProperty("smac.ratio", "1.0")), Integer.getInteger("smac.nodesize", 1), 1 << 20, 1e-10);
+    return new RandomForestSurrogate(10, 1.0, 1, 1 << 20, 1e-10, true);
   }
 
   public RandomForestSurrogate withTrees(int n) {
-    return new RandomForestSurrogate(n, ratioFeatures, nodeSize, maxDepth, varianceFloor);
+    return new RandomForestSurrogate(n, ratioFeatures, nodeSize, maxDepth, varianceFloor, nominalSplits);
   }
 
   @Override
@@ -56,17 +69,32 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
       throw new IllegalArgumentException("a random forest needs at least 2 observations, got " + n);
     }
     int d = data.x()[0].length;
-    double[][] table = new double[n][d + 1];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(data.x()[i], 0, table[i], 0, d);
-      table[i][d] = data.y()[i];
-    }
-    String[] names = new String[d + 1];
+    int[] levels = new int[d];
+    BaseVector<?, ?, ?>[] columns = new BaseVector<?, ?, ?>[d + 1];
     for (int j = 0; j < d; j++) {
-      names[j] = "x" + j;
+      int k = nominalSplits ? data.categories()[j] : 0;
+      if (k > 0) {
+        // a categorical column: choice index, with one extra level for "inactive"
+        levels[j] = k;
+        String[] names = new String[k + 1];
+        for (int c = 0; c <= k; c++) {
+          names[c] = c < k ? "c" + c : "inactive";
+        }
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = level(data.x()[i][j], k);
+        }
+        columns[j] = IntVector.of(new StructField("x" + j, DataTypes.IntegerType, new NominalScale(names)), values);
+      } else {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+          values[i] = data.x()[i][j];
+        }
+        columns[j] = DoubleVector.of("x" + j, values);
+      }
     }
-    names[d] = "y";
-    DataFrame frame = DataFrame.of(table, names);
+    columns[d] = DoubleVector.of("y", data.y().clone());
+    DataFrame frame = DataFrame.of(columns);
     Formula formula = Formula.lhs("y");
     int mtry = Math.max(1, (int) Math.round(ratioFeatures * d));
     long[] seeds = new long[trees];
@@ -81,24 +109,37 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
     for (RegressionTree tree : forest.trees()) {
       flat.add(new FlatTree(tree.root()));
     }
-    return new Forest(flat.toArray(new FlatTree[0]), schema, varianceFloor);
+    Forest trained = new Forest(flat.toArray(new FlatTree[0]), schema, levels, varianceFloor);
+    trained.smile = forest;
+    trained.frame = frame.schema();
+    return trained;
+  }
+
+  /** The nominal level of a categorical feature: its choice index, or k when inactive. */
+  static int level(double feature, int k) {
+    return feature < 0 ? k : (int) feature;
   }
 
   /** A trained forest with its liar overlay. Not thread-safe while {@link #believe} runs. */
   static final class Forest implements Surrogate {
     private final FlatTree[] trees;
     private final StructType schema;
+    private final int[] levels;
     private final double varianceFloor;
+    /** Smile's own forest and training schema, kept so tests can compare predictions. */
+    RandomForest smile;
+    StructType frame;
 
-    Forest(FlatTree[] trees, StructType schema, double varianceFloor) {
+    Forest(FlatTree[] trees, StructType schema, int[] levels, double varianceFloor) {
       this.trees = trees;
       this.schema = schema;
+      this.levels = levels;
       this.varianceFloor = varianceFloor;
     }
 
     @Override
     public void predict(double[][] rows, double[] mean, double[] variance) {
-      Row tuple = new Row(schema);
+      Row tuple = new Row(schema, levels);
       double[] perTree = new double[trees.length];
       for (int r = 0; r < rows.length; r++) {
         tuple.values = rows[r];
@@ -113,7 +154,7 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
 
     @Override
     public PreparedRows prepare(double[][] rows) {
-      Row tuple = new Row(schema);
+      Row tuple = new Row(schema, levels);
       int[][] leaves = new int[trees.length][rows.length];
       for (int r = 0; r < rows.length; r++) {
         tuple.values = rows[r];
@@ -146,16 +187,26 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
 
     @Override
     public void believe(double[] row, double y) {
-      Row tuple = new Row(schema);
+      Row tuple = new Row(schema, levels);
       tuple.values = row;
       for (FlatTree t : trees) {
         t.addLie(t.leaf(tuple), y);
       }
     }
 
+    /** Smile's {@code RandomForest.predict} of an encoded row (lies are not included). */
+    double smilePredict(double[] row) {
+      Object[] values = new Object[row.length + 1];
+      for (int j = 0; j < row.length; j++) {
+        values[j] = levels[j] > 0 ? (Object) level(row[j], levels[j]) : (Object) row[j];
+      }
+      values[row.length] = 0.0;
+      return smile.predict(Tuple.of(values, frame));
+    }
+
     /** Per-tree predictions, for tests against Smile's own {@code predict}. */
     double[] perTree(double[] row) {
-      Row tuple = new Row(schema);
+      Row tuple = new Row(schema, levels);
       tuple.values = row;
       double[] out = new double[trees.length];
       for (int t = 0; t < trees.length; t++) {
@@ -240,10 +291,12 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
   /** A row of features seen through Smile's {@link Tuple} without boxing on the hot path. */
   private static final class Row implements Tuple {
     private final StructType schema;
+    private final int[] levels;
     double[] values;
 
-    Row(StructType schema) {
+    Row(StructType schema, int[] levels) {
       this.schema = schema;
+      this.levels = levels;
     }
 
     @Override
@@ -259,6 +312,11 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
     @Override
     public double getDouble(int i) {
       return values[i];
+    }
+
+    @Override
+    public int getInt(int i) {
+      return levels[i] > 0 ? level(values[i], levels[i]) : (int) values[i];
     }
   }
 }

@@ -259,7 +259,7 @@ public final class Smac {
       this.surrogate = surrogate;
       this.data = data;
       this.search = search;
-      this.best = data.best();
+      this.best = incumbentPrediction(surrogate, data);
     }
 
     void believe(Configuration c) {
@@ -274,6 +274,25 @@ public final class Smac {
       Optional<Configuration> found = search.next(settings.acquisition(), best, taken::contains, random);
       return found.isPresent() ? found.get() : randomUnseen(random);
     }
+  }
+
+  /**
+   * The acquisition's reference: the lowest predicted mean over the evaluated configurations, as
+   * in SMAC3's config selector, rather than the lowest observed cost. A forest's prediction at the
+   * incumbent also averages the trees whose bootstrap missed it, so a lucky or log-stretched
+   * minimum does not make every other region look hopeless.
+   */
+  private static double incumbentPrediction(Surrogate surrogate, TrainingData data) {
+    if (Boolean.getBoolean("smac.observedbest")) {
+      return data.best();
+    }
+    double[] mean = new double[data.size()];
+    surrogate.predict(data.x(), mean, new double[data.size()]);
+    double best = Double.POSITIVE_INFINITY;
+    for (double m : mean) {
+      best = Math.min(best, m);
+    }
+    return best;
   }
 
   private static List<Configuration> makeInitialDesign(Builder b) {

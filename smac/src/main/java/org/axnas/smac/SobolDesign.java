@@ -25,10 +25,11 @@ public final class SobolDesign implements InitialDesign {
       shift[j] = random.nextLong() & ((1L << 52) - 1);
     }
     SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
-    // later batches continue the same sequence, so together they stay low-discrepancy
-    sobol.skipTo((int) Math.min(Integer.MAX_VALUE, (long) batch * n));
+    // later batches continue the same sequence, so together they stay low-discrepancy;
+    // skipTo(k) returns point k itself
+    int start = (int) Math.min(Integer.MAX_VALUE - n, (long) batch * n);
     for (int i = 0; i < n; i++) {
-      double[] v = sobol.nextVector();
+      double[] v = i == 0 ? sobol.skipTo(start) : sobol.nextVector();
       for (int j = 0; j < d; j++) {
         long bits = (long) (v[j] * SCALE);
         out[i][j] = (bits ^ shift[j]) / SCALE;

@@ -2,9 +2,11 @@ package org.axnas.smac;
 
 /**
  * What the surrogate learns from: one encoded configuration per finished trial and its cost on
- * the model's scale (lower is better), in trial-id order.
+ * the model's scale (lower is better), in trial-id order. {@code categories[j]} is the number of
+ * choices when column j is categorical (its values are choice indices, or
+ * {@link ConfigurationSpace#INACTIVE}) and 0 when it is numeric.
  */
-public record TrainingData(double[][] x, double[] y) {
+public record TrainingData(double[][] x, double[] y, int[] categories) {
 
   public int size() {
     return y.length;

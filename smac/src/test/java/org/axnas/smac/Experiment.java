@@ -4,6 +4,11 @@ import java.util.stream.IntStream;
 
 /** Scratch experiment (not a test). */
 public class Experiment {
+  static Smac.Builder withInit(Smac.Builder b) {
+    Integer n = Integer.getInteger("init");
+    return n == null ? b : b.initialDesignSize(n);
+  }
+
   public static void main(String[] args) {
     ConfigurationSpace space = MlpSpace.builder().build();
     int seeds = Integer.parseInt(args.length > 0 ? args[0] : "20");
@@ -16,7 +21,7 @@ public class Experiment {
       long t0 = System.nanoTime();
       int offset = Integer.getInteger("offset", 0);
       double[][] res = IntStream.range(offset, offset + seeds).parallel().mapToObj(s -> {
-        double[] sm = Searches.smac(Smac.builder(space).seed(s).liar(liar).logScaledCosts(log).randomProbability(rp), o::applyAsDouble, 60, batch);
+        double[] sm = Searches.smac(withInit(Smac.builder(space).seed(s).liar(liar).logScaledCosts(log).randomProbability(rp)), o::applyAsDouble, 60, batch);
         double[] rs = Searches.random(space, o::applyAsDouble, 60, s);
         return new double[] {sm[59], rs[59], sm[29]};
       }).toArray(double[][]::new);

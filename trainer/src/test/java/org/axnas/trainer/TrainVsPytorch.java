@@ -26,7 +26,7 @@ import org.axnas.core.Network;
  *                                        as Trainer.train draws them, for the PyTorch side
  * ours DIR EPOCHS SAMPLES REPEATS BACKEND NET...
  *                                        trains through the public Trainer.train after a warm-up;
- *                                        writes DIR/ours-BACKEND.tsv: net, median samples/s, final loss
+ *                                        appends to DIR/ours-BACKEND.tsv: net, median samples/s, final loss
  * parallel BACKEND EPOCHS SAMPLES REPEATS NET...
  *                                        1 vs 2 concurrent trainings, total samples/s
  * </pre>
@@ -174,7 +174,8 @@ public final class TrainVsPytorch {
       System.out.println("ours " + backend + " " + line.replace('\t', ' '));
       lines.add(line);
     }
-    Files.write(dir.resolve("ours-" + backend + ".tsv"), lines);
+    Files.write(dir.resolve("ours-" + backend + ".tsv"), lines,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   private static void parallel(Backend backend, int epochs, int n, int repeats, String[] nets) throws Exception {

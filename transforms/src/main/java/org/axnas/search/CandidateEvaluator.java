@@ -143,8 +143,12 @@ public final class CandidateEvaluator {
   public record Score(double accuracy, double mse) {}
 
   public Score score(TrainedModel model) {
+    return score(model, scoring, metric, spec.errorBound());
+  }
+
+  /** Accuracy (paper eq. 5) and MSE of a model on any split, e.g. the test split for final figures. */
+  public static Score score(TrainedModel model, Dataset scoring, ErrorMetric metric, double errorBound) {
     int n = scoring.size();
-    int in = scoring.inWidth();
     int out = scoring.outWidth();
     float[] predicted = model.predict(scoring.x(), n);
     float[] exact = scoring.y();
@@ -155,7 +159,7 @@ public final class CandidateEvaluator {
     for (int i = 0; i < n; i++) {
       System.arraycopy(predicted, i * out, p, 0, out);
       System.arraycopy(exact, i * out, y, 0, out);
-      if (metric.correct(p, y, spec.errorBound())) {
+      if (metric.correct(p, y, errorBound)) {
         correct++;
       }
       for (int j = 0; j < out; j++) {

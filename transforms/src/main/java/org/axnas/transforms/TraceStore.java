@@ -18,6 +18,11 @@ import org.axnas.trainer.Dataset;
  * dense arrays for training and scoring. Samples are ordered by index, so the arrays are the same
  * whatever the sharding. A JVM-wide cache means each worker JVM reads a split once, however many
  * candidates it trains.
+ *
+ * <p>The cache is keyed by the split's files as they are on disk (name, size, modification
+ * time), not by the folder alone: a long-lived worker (a Flink TaskManager, a test JVM) that
+ * meets a folder whose traces were replaced, truncated or corrupted reads them again, and fails
+ * on a corrupt file instead of training on stale data.
  */
 public final class TraceStore {
   private static final ConcurrentHashMap<String, Dataset> CACHE = new ConcurrentHashMap<>();
@@ -26,8 +31,28 @@ public final class TraceStore {
 
   /** The split (train, validation or test) under a traces folder, cached per JVM. */
   public static Dataset load(String tracesDir, String split) {
-    return CACHE.computeIfAbsent(Path.of(tracesDir, split).toAbsolutePath().normalize().toString(),
-        k -> read(Path.of(tracesDir), split));
+    Path dir = Path.of(tracesDir).toAbsolutePath().normalize();
+    String key = dir.resolve(split) + "|" + stamp(files(dir, split));
+    Dataset d = CACHE.get(key);
+    if (d != null) {
+      return d;
+    }
+    CACHE.keySet().removeIf(k -> k.startsWith(dir.resolve(split) + "|")); // the split's older versions
+    return CACHE.computeIfAbsent(key, k -> read(dir, split));
+  }
+
+  /** What identifies a split's files on disk: names, sizes and modification times. */
+  private static String stamp(List<Path> files) {
+    StringBuilder sb = new StringBuilder();
+    for (Path f : files) {
+      try {
+        sb.append(f.getFileName()).append(':').append(Files.size(f)).append(':')
+            .append(Files.getLastModifiedTime(f).toMillis()).append(';');
+      } catch (IOException e) {
+        sb.append(f.getFileName()).append(":?;"); // vanished while listing: read() reports it
+      }
+    }
+    return sb.toString();
   }
 
   /** Files of a split, sorted by name. */

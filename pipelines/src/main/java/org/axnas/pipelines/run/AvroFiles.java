@@ -44,6 +44,14 @@ public final class AvroFiles {
 
   /** Reads every record; a corrupt or truncated file is refused naming it. */
   public static <T extends SpecificRecord> List<T> read(Path file, Class<T> type) {
+    return read(file, type, "restore it from a backup");
+  }
+
+  /**
+   * Reads every record; a corrupt or truncated file is refused naming it, with {@code remedy}
+   * telling the user what to do about it.
+   */
+  public static <T extends SpecificRecord> List<T> read(Path file, Class<T> type, String remedy) {
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(file);
@@ -57,7 +65,7 @@ public final class AvroFiles {
       }
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(file.toString(), null,
-          "corrupt or truncated Avro file (" + e.getMessage() + "); restore it from a backup or remove it to redo that round");
+          "corrupt or truncated Avro file (" + e.getMessage() + "); " + remedy);
     }
     return out;
   }

@@ -101,8 +101,13 @@ public final class RunFolder {
     return failures().resolve(String.format("round-%04d.avro", round));
   }
 
+  /** True when the folder holds anything but a lock file (a refused fresh run leaves only that). */
   public boolean exists() {
     return Files.isDirectory(dir) && nonEmpty(dir);
+  }
+
+  public Path staging() {
+    return dir.resolve("staging");
   }
 
   /** Round numbers of the finished rounds, ascending. */
@@ -172,10 +177,42 @@ public final class RunFolder {
   }
 
   static boolean nonEmpty(Path d) {
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(d)) {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, p -> !p.getFileName().toString().equals(".lock"))) {
       return ds.iterator().hasNext();
     } catch (IOException e) {
       return true;
+    }
+  }
+
+  /**
+   * Removes what a fresh run wrote before it was refused (bad input found while preparing, e.g.
+   * traces the config says to refuse), so the same --out can be used again once the input is
+   * fixed. Call it holding the lock; the lock file itself stays until the lock is released.
+   */
+  public void removeUnfinishedRun() {
+    if (!finishedRounds().isEmpty()) {
+      return; // evaluations are never thrown away
+    }
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().equals(".lock"))) {
+      for (Path p : ds) {
+        deleteTree(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the refused run's files from " + dir, e);
+    }
+  }
+
+  /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
+  public static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var s = Files.walk(root)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + root, e);
     }
   }
 }

@@ -2,7 +2,6 @@ package org.axnas.pipelines.search;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,13 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.axnas.pipelines.Axnas;
 import org.axnas.pipelines.BeamOptions;
 import org.axnas.pipelines.Json;
@@ -32,8 +25,6 @@ import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
-import org.axnas.transforms.EvaluateCandidates;
-import org.axnas.transforms.ParetoFront;
 
 /**
  * The round driver: traces and split once, then per round ask the proposal source for k
@@ -46,7 +37,7 @@ public final class SearchDriver {
   /** What to run. */
   public record Request(
       Path config, Path out, boolean resume, Long seed, List<String> beamArgs, boolean enumerate, PrintStream progress,
-      int stopAfterRounds) {}
+      int stopAfterRounds, Path cache) {}
 
   /** What a finished search gives. */
   public record Outcome(Path runDir, List<Evaluation> history, List<ParetoEntry> pareto, SelectionReport selected) {
@@ -57,10 +48,17 @@ public final class SearchDriver {
 
   private final Request request;
   private final PrintStream log;
+  private final StepRunner steps; // null: one pipeline per step
 
   public SearchDriver(Request request) {
+    this(request, null);
+  }
+
+  /** A search whose Beam steps run through {@code steps} (a sweep shares one pipeline per round). */
+  public SearchDriver(Request request, StepRunner steps) {
     this.request = request;
     this.log = request.progress();
+    this.steps = steps;
   }
 
   public Outcome run() {
@@ -72,9 +70,18 @@ public final class SearchDriver {
     RunFolder folder = new RunFolder(request.out());
     String kind = request.enumerate() ? "enumerate" : "search";
     checkFolder(folder, config, kind);
+    boolean fresh = !folder.exists();
     SearchPlan.Inputs inputs = SearchPlan.validate(config); // bad input fails here, before anything is written
+    SearchPlan.checkMemory(config, inputs, options, Runtime.getRuntime().maxMemory());
     try (AutoCloseable lock = folder.lock()) {
-      return runLocked(config, inputs, options, folder, kind);
+      try {
+        return runLocked(config, inputs, options, folder, kind);
+      } catch (IllegalArgumentException e) {
+        if (fresh) {
+          folder.removeUnfinishedRun(); // refused while preparing (e.g. traces with NaN): leave no half-made run
+        }
+        throw e;
+      }
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -111,34 +118,21 @@ public final class SearchDriver {
       AtomicFiles.writeString(folder.configCopy(), config.yaml());
       AvroFiles.write(folder.manifest(), RunManifest.class, List.of(manifest(config, kind)));
     }
-    SearchPlan plan = SearchPlan.prepare(config, inputs, folder, options, log);
+    StepRunner steps = this.steps != null ? this.steps
+        : StepRunner.onePipelineEach(options, "axnas-" + kind + "-" + folder.dir().getFileName());
+    options.setJobName("axnas-" + kind + "-" + folder.dir().getFileName() + "-traces"); // the Flink job's name
+    deleteTree(folder.staging()); // a killed round's partial outputs; the round is redone whole
+    SearchPlan plan = SearchPlan.prepare(config, inputs, folder, request.cache(), options, log);
     ProposalSource source = request.enumerate() ? plan.enumeration() : plan.smac();
 
-    // replay the finished rounds: the source proposes again what it proposed then, and is told
-    // the same results, so it continues exactly as an uninterrupted run would
-    List<Evaluation> history = new ArrayList<>();
+    int budget = plan.budget(request.enumerate());
+    int k = config.search().parallelism();
     List<Integer> rounds = folder.finishedRounds();
-    for (int r : rounds) {
-      List<Evaluation> done = AvroFiles.read(folder.roundFile(r), Evaluation.class);
-      List<Proposal> again = source.propose(done.size());
-      for (int i = 0; i < done.size(); i++) {
-        Evaluation e = done.get(i);
-        Proposal p = i < again.size() ? again.get(i) : null;
-        if (p == null || p.trialId() != e.getTrialId() || !p.network().notation().equals(e.getNetwork())) {
-          throw new ConfigException(folder.roundFile(r).toString(), "network",
-              "the history does not match what this config and seed propose (trial " + e.getTrialId() + ": "
-                  + e.getNetwork() + " vs " + (p == null ? "nothing" : p.network().notation()) + ")");
-        }
-        source.tell(p, e);
-        history.add(e);
-      }
-    }
+    List<Evaluation> history = replay(folder, rounds, source, k, budget);
     if (!rounds.isEmpty()) {
       log.printf("resuming after round %d: %d evaluations kept%n", rounds.get(rounds.size() - 1), history.size());
     }
 
-    int budget = plan.budget(request.enumerate());
-    int k = config.search().parallelism();
     int totalRounds = rounds.size() + (int) Math.ceil((budget - history.size()) / (double) k);
     double limitSeconds = config.search().wallClockMinutes() * 60;
     int round = rounds.isEmpty() ? 1 : rounds.get(rounds.size() - 1) + 1;
@@ -154,7 +148,7 @@ public final class SearchDriver {
         break;
       }
       long roundStart = System.nanoTime();
-      RoundResult rr = runRound(plan, options, folder, round, proposals);
+      RoundResult rr = runRound(plan, steps, folder, round, proposals);
       Map<Integer, Proposal> byId = new HashMap<>();
       proposals.forEach(p -> byId.put(p.trialId(), p));
       for (Evaluation e : rr.evaluations()) {
@@ -169,7 +163,7 @@ public final class SearchDriver {
       }
     }
 
-    List<ParetoEntry> pareto = plan.paretoWithTestAccuracy(aggregate(options, folder, history, plan));
+    List<ParetoEntry> pareto = plan.paretoWithTestAccuracy(aggregate(steps, folder, history, plan));
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
     AtomicFiles.writeString(folder.paretoJson(), Json.write(ParetoFiles.toJson(pareto)));
     SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
@@ -179,10 +173,51 @@ public final class SearchDriver {
     return new Outcome(folder.dir(), history, pareto, selected);
   }
 
+  /**
+   * Replays the finished rounds: the source is asked for as many candidates as the live loop
+   * asked for, proposes again what it proposed then, and is told the same results, so it
+   * continues exactly as an uninterrupted run would. A missing, truncated, corrupt or foreign
+   * round file is refused, naming it, before anything is written.
+   */
+  private static List<Evaluation> replay(RunFolder folder, List<Integer> rounds, ProposalSource source, int k, int budget) {
+    List<Evaluation> history = new ArrayList<>();
+    for (int i = 0; i < rounds.size(); i++) {
+      int r = rounds.get(i);
+      Path file = folder.roundFile(r);
+      String redo = "restore it from a backup, or remove it and every later round file (history/round-NNNN.avro) so that "
+          + "--resume redoes those rounds (their trained models are reused)";
+      if (r != i + 1) {
+        throw new ConfigException(folder.roundFile(i + 1).toString(), null, "is missing while " + file.getFileName()
+            + " is there; restore it, or remove every round file after round " + i + " so that --resume redoes them");
+      }
+      List<Evaluation> done = AvroFiles.read(file, Evaluation.class, redo);
+      if (history.size() >= budget) {
+        throw new ConfigException(file.toString(), null, "lies beyond the budget of " + budget + " evaluations; " + redo);
+      }
+      List<Proposal> again = source.propose(Math.min(k, budget - history.size()));
+      if (done.size() != again.size()) {
+        throw new ConfigException(file.toString(), null, "holds " + done.size() + " evaluations where the round evaluated "
+            + again.size() + " (truncated, or written by another run); " + redo);
+      }
+      for (int j = 0; j < done.size(); j++) {
+        Evaluation e = done.get(j);
+        Proposal p = again.get(j);
+        if (p.trialId() != e.getTrialId() || !p.network().notation().equals(e.getNetwork())) {
+          throw new ConfigException(file.toString(), "network",
+              "the history does not match what this config and seed propose (trial " + e.getTrialId() + ": "
+                  + e.getNetwork() + " vs " + p.network().notation() + "); " + redo);
+        }
+        source.tell(p, e);
+        history.add(e);
+      }
+    }
+    return history;
+  }
+
   /** Evaluations of one round, in trial order, and the training time they took. */
   record RoundResult(List<Evaluation> evaluations, double trainingSeconds) {}
 
-  private RoundResult runRound(SearchPlan plan, PipelineOptions options, RunFolder folder, int round, List<Proposal> proposals)
+  private RoundResult runRound(SearchPlan plan, StepRunner steps, RunFolder folder, int round, List<Proposal> proposals)
       throws IOException {
     List<Candidate> candidates = new ArrayList<>();
     for (Proposal p : proposals) {
@@ -191,18 +226,16 @@ public final class SearchDriver {
     long start = System.nanoTime();
     Path staging = folder.staging(round);
     deleteTree(staging);
-    Pipeline pipeline = Pipeline.create(options);
-    PCollectionTuple out = pipeline
-        .apply("Candidates", Create.of(candidates).withCoder(AvroCoder.of(Candidate.class)))
-        .apply("EvaluateCandidates", EvaluateCandidates.with(plan.scoring()));
-    out.get(EvaluateCandidates.EVALUATIONS).apply("WriteEvaluations",
-        AvroIO.write(Evaluation.class).to(staging.resolve("evaluations").toString()).withSuffix(".avro").withNumShards(1));
-    out.get(EvaluateCandidates.FAILURES).apply("WriteFailures",
-        AvroIO.write(DeadLetter.class).to(staging.resolve("failures").toString()).withSuffix(".avro").withNumShards(1));
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("round " + round + " pipeline ended " + state + "; rerun with --resume to redo it");
+    Files.createDirectories(staging); // there while the round runs: a round in progress, redone whole if killed
+    try {
+      steps.run(String.format("round-%04d", round), SearchSteps.evaluate(candidates, plan.scoring(), staging));
+    } catch (RuntimeException e) {
+      if (Axnas.isBadInput(e)) {
+        throw e; // e.g. a trace file found corrupt on a worker: exit 2, naming it
+      }
+      // a worker lost, a runner failure: what finished is kept, the round is redone whole
+      throw new IllegalStateException("round " + round + " failed on the runner (" + rootCause(e) + "); the "
+          + (round - 1) + " finished rounds are kept: rerun with --resume to redo this round", e);
     }
 
     List<Evaluation> evaluations = readAll(staging, "evaluations", Evaluation.class);
@@ -240,18 +273,14 @@ public final class SearchDriver {
   }
 
   /** The Pareto front through the ParetoFront transform, in a deterministic order. */
-  private List<ParetoEntry> aggregate(PipelineOptions options, RunFolder folder, List<Evaluation> history, SearchPlan plan)
+  private List<ParetoEntry> aggregate(StepRunner steps, RunFolder folder, List<Evaluation> history, SearchPlan plan)
       throws IOException {
     if (history.stream().noneMatch(e -> "OK".equals(e.getStatus()))) {
       return List.of();
     }
     Path staging = folder.dir().resolve("staging").resolve("pareto");
     deleteTree(staging);
-    Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply("History", Create.of(history).withCoder(AvroCoder.of(Evaluation.class)))
-        .apply("ParetoFront", ParetoFront.create().withModelDir(plan.modelDir()))
-        .apply("WritePareto", AvroIO.write(ParetoEntry.class).to(staging.resolve("pareto").toString()).withSuffix(".avro").withNumShards(1));
-    pipeline.run().waitUntilFinish();
+    steps.run("pareto", SearchSteps.pareto(history, plan.modelDir(), staging));
     List<ParetoEntry> front = readAll(staging, "pareto", ParetoEntry.class);
     front.sort(Comparator.comparingDouble(ParetoEntry::getAccuracy).reversed().thenComparingInt(ParetoEntry::getTrialId));
     deleteTree(staging);
@@ -271,18 +300,18 @@ public final class SearchDriver {
     return all;
   }
 
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + dir, e);
-    }
+    return t.getMessage() == null ? t.toString() : t.getClass().getSimpleName() + ": " + t.getMessage();
   }
+
+  static void deleteTree(Path dir) {
+    RunFolder.deleteTree(dir);
+  }
+
 
   private static RunManifest manifest(RunConfig config, String kind) {
     return RunManifest.newBuilder()

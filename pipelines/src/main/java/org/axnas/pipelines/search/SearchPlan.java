@@ -98,8 +98,77 @@ final class SearchPlan {
     }
   }
 
-  static SearchPlan prepare(RunConfig config, Inputs in, RunFolder folder, PipelineOptions options, PrintStream log)
-      throws IOException {
+  /**
+   * Bytes of heap one trace value costs when the traces are collected and split in this JVM (the
+   * DirectRunner, or embedded Flink, keeps every sample as an Avro record with boxed floats, in
+   * several copies: its bundles and the encoded copies of its immutability checks), and per
+   * sample on top. Measured: jpeg (128 values a sample) peaks near 950 MB live for 30,000 samples
+   * and runs out of a 2 GB heap at 100,000; blackscholes (7 values) near 355 MB for 100,000.
+   */
+  static final long COLLECT_BYTES_PER_VALUE = 250;
+  static final long COLLECT_BYTES_PER_SAMPLE = 1000;
+  /** When the collection runs elsewhere, the driver still reads every split (boxed, then dense). */
+  static final long READ_BYTES_PER_VALUE = 40;
+  /** What the JVM needs besides the traces (Beam, DL4J, the optimiser), and the share of the heap a live set may fill. */
+  static final long BASE_BYTES = 150L << 20;
+  static final double USABLE_HEAP = 0.75;
+
+  /**
+   * Refuses up front a config whose traces would not fit in this JVM's memory, saying what to
+   * change, instead of failing (or, on the DirectRunner, hanging in garbage collection) halfway.
+   */
+  static void checkMemory(RunConfig config, Inputs in, PipelineOptions options, long maxHeapBytes) {
+    long samples;
+    int inputs;
+    int outputs;
+    if (in.userTraces() != null) {
+      samples = in.userTraces().samples().size();
+      inputs = in.userTraces().samples().get(0).getInput().size();
+      outputs = in.userTraces().samples().get(0).getOutput().size();
+    } else {
+      Benchmark b = Benchmarks.byName(config.benchmark());
+      samples = config.traces().samples();
+      inputs = b.inputWidth();
+      outputs = b.outputWidth();
+    }
+    boolean collectedHere = collectsInThisJvm(options);
+    long perSample = collectedHere
+        ? (long) (inputs + outputs) * COLLECT_BYTES_PER_VALUE + COLLECT_BYTES_PER_SAMPLE
+        : (long) (inputs + outputs) * READ_BYTES_PER_VALUE;
+    long usable = (long) (maxHeapBytes * USABLE_HEAP) - BASE_BYTES;
+    double needed = (double) samples * perSample;
+    if (needed <= usable) {
+      return;
+    }
+    long fits = Math.max(0, usable / perSample);
+    String field = in.userTraces() != null ? "function.traces" : "traces.samples";
+    throw new ConfigException(config.file(), field, String.format(java.util.Locale.ROOT,
+        "%d samples of %d values (%d in, %d out) need about %.1f GB of memory %s, but this JVM may use %.1f GB "
+            + "(max heap %.1f GB); %s, or give Java more memory (./axnas: AXNAS_JAVA_OPTS=-Xmx%dg)",
+        samples, inputs + outputs, inputs, outputs, (needed + BASE_BYTES) / 1e9,
+        collectedHere ? "to collect and split in this JVM" : "for the driver to read the splits",
+        usable / 1e9, maxHeapBytes / 1e9,
+        in.userTraces() != null ? "use a trace file of at most " + fits + " samples"
+            : "lower traces.samples to at most " + fits,
+        Math.max(2, (long) Math.ceil((needed + BASE_BYTES) / USABLE_HEAP / (1L << 30)) + 1)));
+  }
+
+  /** The DirectRunner and embedded Flink run the traces stage in the driver's own JVM. */
+  static boolean collectsInThisJvm(PipelineOptions options) {
+    String runner = options.getRunner().getSimpleName();
+    if (!runner.startsWith("Flink")) {
+      return true;
+    }
+    String master = options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).getFlinkMaster();
+    return master == null || master.startsWith("[");
+  }
+
+  /**
+   * @param cache the evaluation cache folder, or null for the run folder's {@code models/}; runs
+   *     that share one (e.g. both error-bound groups of a benchmark) never train a network twice
+   */
+  static SearchPlan prepare(RunConfig config, Inputs in, RunFolder folder, Path cache, PipelineOptions options,
+      PrintStream log) throws IOException {
     Path hardwarePath = in.hardwarePath();
     String hardwareYaml = in.hardwareYaml();
     HardwareConfig hardware = in.hardware();
@@ -116,21 +185,41 @@ final class SearchPlan {
       metric = f.metric();
       outAct = f.outputActivation();
     } else {
-      List<KernelProfile> p = AvroFiles.read(folder.traces().resolve("profile.avro"), KernelProfile.class);
+      List<KernelProfile> p = AvroFiles.read(folder.traces().resolve("profile.avro"), KernelProfile.class, recollect(folder));
       cpu = KernelProfiles.toOpProfile(p.get(0));
       metric = "";
       outAct = Benchmarks.byName(config.benchmark()).outputActivation();
     }
-    var train = TraceStore.load(folder.traces().toString(), "train");
+    var train = loadSplit(folder, "train");
+    loadSplit(folder, "validation"); // every split checked now, not on a worker or after the last round
+    loadSplit(folder, "test");
     inputs = train.inWidth();
     outputs = train.outWidth();
 
     Objective objective = objective(config, hardware, inputs, outputs, outAct, cpu);
+    if (config.selection().minEnergyReduction() > objective.energyRef()) {
+      throw new ConfigException(config.file(), "selection.minEnergyReduction", String.format(java.util.Locale.ROOT,
+          "%s is more than any network of the search space can reach on %s (at most %.3f, with one hidden neuron); "
+              + "lower it", config.selection().minEnergyReduction(), hardwarePath, objective.energyRef()));
+    }
     ScoringSpec spec = new ScoringSpec(config.benchmark(), metric, config.group(), config.errorBound(), objective,
         hardwareYaml, hardwarePath.toString(), cpu.toArray(), folder.traces().toString(), "validation",
-        folder.models().toString());
+        (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString());
     ErrorMetrics.of(spec);
     return new SearchPlan(config, folder, inputs, outputs, outAct, spec);
+  }
+
+  /** A split of the run's traces; a corrupt or truncated trace file is refused, naming it and the remedy. */
+  private static org.axnas.trainer.Dataset loadSplit(RunFolder folder, String split) {
+    try {
+      return TraceStore.load(folder.traces().toString(), split);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(folder.traces().toString(), null, e.getMessage() + "; " + recollect(folder));
+    }
+  }
+
+  private static String recollect(RunFolder folder) {
+    return "the traces are deterministic: remove " + folder.tracesDone() + " and --resume collects them again";
   }
 
   /**
@@ -174,10 +263,12 @@ final class SearchPlan {
     Splits splits = new Splits(config.traces().train(), config.traces().validation(), config.seed());
     Pipeline p = Pipeline.create(options);
     long loaded = 0;
+    long droppedOnRead = 0;
     if (config.isUserFunction()) {
       Path file = in.userTraceFile();
       UserTraces.Read read = in.userTraces();
       loaded = read.samples().size();
+      droppedOnRead = read.nonFinite();
       if (read.nonFinite() > 0) {
         log.printf("dropped %d samples with NaN/Inf from %s%n", read.nonFinite(), file);
       }
@@ -191,8 +282,12 @@ final class SearchPlan {
           splits, folder.dir());
     }
     PipelineResult result = p.run();
-    result.waitUntilFinish();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the traces pipeline ended " + state + "; rerun with --resume to collect them again");
+    }
     TraceCollection.Counts c = TraceCollection.counts(result, config.benchmark());
+    c = new TraceCollection.Counts(c.train(), c.validation(), c.test(), c.failed() + droppedOnRead);
     if (c.failed() > 0 && !config.traces().dropNonFinite()) {
       throw new ConfigException(config.file(), "traces.nonFinite",
           c.failed() + " samples hold NaN or infinity and the config says refuse; set nonFinite: drop to drop them");
@@ -207,11 +302,14 @@ final class SearchPlan {
         c.train(), c.validation(), c.test(), c.failed(), (System.nanoTime() - start) / 1e9);
   }
 
-  /** A path from a config: as given, or relative to the axnas installation. */
+  /**
+   * A path from a config: as given, or relative to the axnas installation; absolute, because
+   * workers (Flink TaskManagers) do not share the command's working directory.
+   */
   static Path resolve(String path, String configFile, String field) {
     Path p = Path.of(path);
     if (Files.exists(p)) {
-      return p;
+      return p.toAbsolutePath().normalize();
     }
     String home = System.getProperty("axnas.home");
     if (!p.isAbsolute() && home != null && Files.exists(Path.of(home).resolve(p))) {

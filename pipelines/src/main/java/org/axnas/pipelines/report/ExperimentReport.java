@@ -1,0 +1,227 @@
+package org.axnas.pipelines.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.axnas.kernels.Benchmarks;
+import org.axnas.pipelines.search.ParetoFiles;
+import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.ParetoEntry;
+import org.axnas.search.Constraints;
+import org.axnas.search.NetworkSelector;
+import org.axnas.search.Scored;
+import org.axnas.search.SelectionMode;
+
+/**
+ * The paper's experiment (section IV.E, Fig. 5) over finished runs: per benchmark and error-bound
+ * group, the network NAS and the enumeration each choose in energy mode at one accuracy threshold,
+ * AxBench's hand-designed network beside them, and the averages per group. Plain Java: the
+ * tables, the figures and the JSON are all views of this.
+ */
+public record ExperimentReport(Settings settings, List<Comparison> comparisons, List<GroupAverage> averages,
+    List<String> skipped) {
+
+  /**
+   * @param accuracyCap the accuracy threshold of the comparison (the paper: 90%, "quality loss 10%")
+   * @param minEnergyReduction the energy threshold of the online selection picture (the paper's Fig. 4a: 2.5x)
+   * @param theta integrated mode's weight of accuracy (paper eq. 6)
+   */
+  public record Settings(double accuracyCap, double minEnergyReduction, double theta) {
+    public Settings {
+      new Constraints(accuracyCap, minEnergyReduction, theta); // validates the ranges
+    }
+
+    public static Settings paper() {
+      return new Settings(0.9, 2.5, 0.5);
+    }
+  }
+
+  /** Mean speedup and energy reduction of one method's chosen networks over one group's benchmarks. */
+  public record GroupAverage(int group, Method method, int benchmarks, double speedup, double energyReduction,
+      double geoSpeedup, double geoEnergyReduction) {}
+
+  public static ExperimentReport build(List<FinishedRun> runs, List<String> skipped, Settings settings) {
+    List<String> notes = new ArrayList<>(skipped);
+    // (benchmark, group) -> method -> run; of two runs of one kind the one with more evaluations is used
+    Map<String, Map<Method, FinishedRun>> byKey = new TreeMap<>();
+    List<FinishedRun> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparing(r -> r.dir().toString()));
+    for (FinishedRun r : sorted) {
+      Map<Method, FinishedRun> m = byKey.computeIfAbsent(key(r.benchmark(), r.group()), k -> new LinkedHashMap<>());
+      FinishedRun old = m.get(r.method());
+      if (old == null) {
+        m.put(r.method(), r);
+      } else {
+        FinishedRun keep = r.history().size() > old.history().size() ? r : old;
+        FinishedRun drop = keep == r ? old : r;
+        m.put(r.method(), keep);
+        notes.add(drop.dir() + ": another " + r.method().label() + " run of " + r.benchmark() + " group " + r.group()
+            + " is used (" + keep.dir() + ")");
+      }
+    }
+    List<Comparison> comparisons = new ArrayList<>();
+    for (Map<Method, FinishedRun> m : byKey.values()) {
+      comparisons.add(compare(m.get(Method.NAS), m.get(Method.ENUMERATION), settings));
+    }
+    comparisons.sort(Comparator.comparingInt(Comparison::group).thenComparing(c -> benchmarkOrder(c.benchmark())));
+    return new ExperimentReport(settings, comparisons, averages(comparisons), notes);
+  }
+
+  static Comparison compare(FinishedRun nas, FinishedRun enumeration, Settings s) {
+    FinishedRun any = nas != null ? nas : enumeration;
+    String benchmark = any.benchmark();
+    int group = any.group();
+
+    // one threshold for both methods: the cap, or the best accuracy both reach
+    double threshold = s.accuracyCap();
+    for (FinishedRun r : new FinishedRun[] {nas, enumeration}) {
+      if (r != null && !r.ok().isEmpty()) {
+        threshold = Math.min(threshold, r.ok().stream().mapToDouble(Evaluation::getAccuracy).max().orElseThrow());
+      }
+    }
+    boolean capped = threshold == s.accuracyCap();
+
+    List<ReportRow> rows = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (FinishedRun r : new FinishedRun[] {nas, enumeration}) {
+      Method m = r == nas ? Method.NAS : Method.ENUMERATION;
+      if (r == null) {
+        missing.add(m.label() + ": no finished run");
+        continue;
+      }
+      Optional<ParetoEntry> chosen = energyMode(r.pareto(), threshold);
+      if (chosen.isEmpty()) {
+        missing.add(m.label() + ": no network of " + r.dir() + " reaches accuracy " + percent(threshold));
+        continue;
+      }
+      ParetoEntry p = chosen.get();
+      rows.add(new ReportRow(benchmark, group, m, p.getNetwork(), p.getAccuracy(), p.getTestAccuracy(), p.getSpeedup(),
+          p.getEnergyReduction(), p.getFPerf(), p.getAccuracy() >= threshold, position(r, p.getTrialId()),
+          r.history().size(), r.failed(), r.cacheHits(), r.wallSeconds(), r.trainingSeconds(), r.dir().toString()));
+    }
+    axbench(benchmark, group, threshold, enumeration, nas, rows, missing);
+    rows.sort(Comparator.comparing(ReportRow::method));
+    return new Comparison(benchmark, group, threshold, capped, nas, enumeration, rows, missing);
+  }
+
+  /** Energy mode (paper Table 1) over a Pareto set: the highest energy reduction at the accuracy threshold. */
+  static Optional<ParetoEntry> energyMode(List<ParetoEntry> pareto, double threshold) {
+    NetworkSelector.Selection sel = new NetworkSelector(ParetoFiles.scored(pareto))
+        .select(SelectionMode.ENERGY, new Constraints(threshold, 0, 0.5));
+    return sel.chosen().flatMap(c -> pareto.stream().filter(p -> p.getTrialId() == c.trialId()).findFirst());
+  }
+
+  /** The three modes of online selection over a Pareto set (paper Fig. 4a). */
+  static Map<SelectionMode, Optional<Scored>> onlineSelection(List<ParetoEntry> pareto, Constraints c) {
+    Map<SelectionMode, Optional<Scored>> out = new LinkedHashMap<>();
+    NetworkSelector selector = new NetworkSelector(ParetoFiles.scored(pareto));
+    for (SelectionMode mode : SelectionMode.values()) {
+      out.put(mode, selector.select(mode, c).chosen());
+    }
+    return out;
+  }
+
+  /**
+   * AxBench's hand-designed network: one more candidate, trained and scored like the others by
+   * the run that evaluated it (the enumeration always does: its topologies are among the fixed
+   * enumeration's), scored on the test split here.
+   */
+  private static void axbench(String benchmark, int group, double threshold, FinishedRun enumeration, FinishedRun nas,
+      List<ReportRow> rows, List<String> missing) {
+    String network;
+    try {
+      network = Benchmarks.byName(benchmark).axbenchNetwork().notation();
+    } catch (IllegalArgumentException e) {
+      return; // a user's own function has no AxBench network
+    }
+    for (FinishedRun r : new FinishedRun[] {enumeration, nas}) {
+      if (r == null) {
+        continue;
+      }
+      for (Evaluation e : r.history()) {
+        if (e.getNetwork().equals(network) && "OK".equals(e.getStatus())) {
+          Double test = TestScores.accuracy(r, e.getModelKey()).orElse(null);
+          rows.add(new ReportRow(benchmark, group, Method.AXBENCH, network, e.getAccuracy(), test, e.getSpeedup(),
+              e.getEnergyReduction(), e.getFPerf(), e.getAccuracy() >= threshold, position(r, e.getTrialId()), 0, 0, 0, 0, 0,
+              r.dir().toString()));
+          return;
+        }
+      }
+    }
+    missing.add(Method.AXBENCH.label() + ": " + network + " was not evaluated successfully by any run of " + benchmark
+        + " group " + group);
+  }
+
+  static int position(FinishedRun r, int trialId) {
+    for (int i = 0; i < r.history().size(); i++) {
+      if (r.history().get(i).getTrialId() == trialId) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  static List<GroupAverage> averages(List<Comparison> comparisons) {
+    List<GroupAverage> out = new ArrayList<>();
+    for (int group : comparisons.stream().map(Comparison::group).distinct().sorted().toList()) {
+      for (Method m : Method.values()) {
+        List<ReportRow> rows = comparisons.stream().filter(c -> c.group() == group).flatMap(c -> c.row(m).stream()).toList();
+        if (rows.isEmpty()) {
+          continue;
+        }
+        out.add(new GroupAverage(group, m, rows.size(),
+            rows.stream().mapToDouble(ReportRow::speedup).average().orElseThrow(),
+            rows.stream().mapToDouble(ReportRow::energyReduction).average().orElseThrow(),
+            Math.exp(rows.stream().mapToDouble(r -> Math.log(r.speedup())).average().orElseThrow()),
+            Math.exp(rows.stream().mapToDouble(r -> Math.log(r.energyReduction())).average().orElseThrow())));
+      }
+    }
+    return out;
+  }
+
+  public Optional<GroupAverage> average(int group, Method m) {
+    return averages.stream().filter(a -> a.group() == group && a.method() == m).findFirst();
+  }
+
+  /** The mean over every benchmark and group of a per-benchmark NAS/enumeration ratio; NaN when there is none. */
+  public double meanRatio(boolean speedup) {
+    return comparisons.stream().mapToDouble(c -> speedup ? c.speedupRatio() : c.energyRatio()).filter(d -> !Double.isNaN(d))
+        .average().orElse(Double.NaN);
+  }
+
+  public List<ReportRow> rows() {
+    return comparisons.stream().flatMap(c -> c.rows().stream()).toList();
+  }
+
+  public List<String> benchmarks() {
+    return comparisons.stream().map(Comparison::benchmark).distinct().sorted(Comparator.comparingInt(ExperimentReport::benchmarkOrder)
+        .thenComparing(Comparator.naturalOrder())).toList();
+  }
+
+  public List<Integer> groups() {
+    return comparisons.stream().map(Comparison::group).distinct().sorted().toList();
+  }
+
+  public Optional<Comparison> comparison(String benchmark, int group) {
+    return comparisons.stream().filter(c -> c.benchmark().equals(benchmark) && c.group() == group).findFirst();
+  }
+
+  /** The paper's order of Table 2; other names after, alphabetically. */
+  static int benchmarkOrder(String b) {
+    List<String> order = List.of("blackscholes", "fft", "inversek2j", "jpeg", "kmeans", "sobel", "jmeint");
+    int i = order.indexOf(b);
+    return i < 0 ? order.size() : i;
+  }
+
+  private static String key(String benchmark, int group) {
+    return benchmark + "\u0000" + group;
+  }
+
+  static String percent(double a) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * a);
+  }
+}

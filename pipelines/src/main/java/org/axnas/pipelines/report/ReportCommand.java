@@ -1,0 +1,140 @@
+package org.axnas.pipelines.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.axnas.pipelines.Json;
+import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.run.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code axnas report}: the paper's experiment over finished searches and enumerations, as tables and plots. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "NAS vs enumeration (and AxBench's networks) over the finished runs under --runs: report.md, "
+        + "index.html and PNG/SVG plots in --out.")
+public final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--runs", required = true, description = "Folder holding finished runs (searched recursively for manifest.avro).")
+  Path runs;
+
+  @Option(names = "--out", required = true, description = "Folder for report.md, index.html and the plots (created; report files are replaced).")
+  Path out;
+
+  @Option(names = "--min-accuracy", defaultValue = "0.9",
+      description = "Accuracy threshold of the comparison (default ${DEFAULT-VALUE}; lowered to the best both methods reach).")
+  double minAccuracy;
+
+  @Option(names = "--min-energy-reduction", defaultValue = "2.5",
+      description = "Energy threshold drawn in the online selection plots (default ${DEFAULT-VALUE}, the paper's Fig. 4a).")
+  double minEnergyReduction;
+
+  @Option(names = "--theta", defaultValue = "0.5", description = "Integrated mode's theta in the online selection plots (default ${DEFAULT-VALUE}).")
+  double theta;
+
+  @Option(names = "--json", description = "Print one JSON document on stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    ExperimentReport.Settings settings;
+    try {
+      settings = new ExperimentReport.Settings(minAccuracy, minEnergyReduction, theta);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("command line", "--min-accuracy/--min-energy-reduction/--theta", e.getMessage());
+    }
+    RunScan.Result scan = RunScan.scan(runs);
+    if (scan.runs().isEmpty()) {
+      throw new ConfigException(runs.toString(), "--runs", "no finished search or enumeration here (a run folder holds "
+          + "manifest.avro and, once finished, pareto.avro)" + (scan.skipped().isEmpty() ? "" : "; " + scan.skipped()));
+    }
+    ExperimentReport report = ExperimentReport.build(scan.runs(), scan.skipped(), settings);
+    Path dir = out.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ConfigException(out.toString(), "--out", "cannot create: " + e.getMessage());
+    }
+    List<Figure> figures = FigureBuilder.all(report);
+    List<Path> files = new ArrayList<>();
+    for (Figure f : figures) {
+      files.addAll(Charts.write(f, dir));
+    }
+    List<Table> tables = ReportTables.all(report);
+    String source = String.format("Made by `axnas report --runs %s` on %s from %d finished runs%s.", runs,
+        ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")), scan.runs().size(),
+        scan.skipped().isEmpty() ? "" : " (" + scan.skipped().size() + " left out, listed at the end)");
+    Path md = dir.resolve("report.md");
+    Path html = dir.resolve("index.html");
+    Path jsonFile = dir.resolve("report.json");
+    AtomicFiles.writeString(md, ReportPages.markdown(report, tables, figures, source));
+    AtomicFiles.writeString(html, ReportPages.html(report, tables, figures, source));
+    files.add(0, md);
+    files.add(1, html);
+    files.add(2, jsonFile);
+    Map<String, Object> doc = toJson(report, dir, files);
+    AtomicFiles.writeString(jsonFile, Json.write(doc));
+    if (json) {
+      Json.print(doc);
+    } else {
+      System.out.print(ReportPages.markdown(report, List.of(ReportTables.averages(report)), List.of(), source)
+          .replaceFirst("## Figures\\n\\n", ""));
+      System.out.println("report: " + html + " (tables: " + md + ", " + figures.size() + " plots as PNG and SVG)");
+    }
+    return 0;
+  }
+
+  /** The report command's JSON keys (SPEC section 1); {@code accuracy} is the test-split accuracy. */
+  static Map<String, Object> toJson(ExperimentReport r, Path dir, List<Path> files) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("reportDir", dir.toString());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Comparison c : r.comparisons()) {
+      for (ReportRow x : c.rows()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("benchmark", x.benchmark());
+        m.put("group", x.group());
+        m.put("method", x.method().key());
+        m.put("network", x.network());
+        m.put("accuracy", x.testAccuracy());
+        m.put("speedup", x.speedup());
+        m.put("energyReduction", x.energyReduction());
+        m.put("validationAccuracy", x.validationAccuracy());
+        m.put("threshold", c.threshold());
+        m.put("meetsThreshold", x.meetsThreshold());
+        m.put("fPerf", x.fPerf());
+        m.put("foundAt", x.foundAt());
+        m.put("evaluations", x.evaluations());
+        m.put("wallSeconds", x.wallSeconds());
+        m.put("runDir", x.runDir());
+        rows.add(m);
+      }
+    }
+    doc.put("rows", rows);
+    List<Map<String, Object>> averages = new ArrayList<>();
+    for (ExperimentReport.GroupAverage a : r.averages()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("group", a.group());
+      m.put("method", a.method().key());
+      m.put("benchmarks", a.benchmarks());
+      m.put("speedup", a.speedup());
+      m.put("energyReduction", a.energyReduction());
+      m.put("geoSpeedup", a.geoSpeedup());
+      m.put("geoEnergyReduction", a.geoEnergyReduction());
+      averages.add(m);
+    }
+    doc.put("averages", averages);
+    doc.put("missing", r.comparisons().stream()
+        .flatMap(c -> c.missing().stream().map(s -> c.benchmark() + " group " + c.group() + ": " + s)).toList());
+    doc.put("skipped", r.skipped());
+    doc.put("files", files.stream().map(p -> p.getFileName().toString()).toList());
+    return doc;
+  }
+}

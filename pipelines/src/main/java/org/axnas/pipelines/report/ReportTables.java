@@ -1,0 +1,141 @@
+package org.axnas.pipelines.report;
+
+import static org.axnas.pipelines.report.ExperimentReport.percent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.axnas.pipelines.report.ExperimentReport.GroupAverage;
+
+/** The experiment as tables: averages per group, the chosen networks, NAS/enumeration ratios, search cost. */
+public final class ReportTables {
+  /** The paper's averages (section IV.E): group -> method -> {speedup, energy reduction}. */
+  static final double[][][] PAPER = {
+    {{4.29, 5.0}, {2.95, 3.0}}, // group 1: NAS, enumeration
+    {{5.86, 7.7}, {4.13, 4.5}}, // group 2
+  };
+
+  private ReportTables() {}
+
+  public static List<Table> all(ExperimentReport r) {
+    List<Table> out = new ArrayList<>();
+    out.add(averages(r));
+    for (int g : r.groups()) {
+      out.add(chosen(r, g));
+    }
+    out.add(ratios(r));
+    out.add(cost(r));
+    return out;
+  }
+
+  static Table averages(ExperimentReport r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (GroupAverage a : r.averages()) {
+      rows.add(List.of(Integer.toString(a.group()), a.method().label(), Integer.toString(a.benchmarks()), times(a.speedup()),
+          times(a.energyReduction()), times(a.geoSpeedup()), times(a.geoEnergyReduction()), paper(a.group(), a.method())));
+    }
+    for (int g : r.groups()) {
+      Optional<GroupAverage> n = r.average(g, Method.NAS);
+      Optional<GroupAverage> e = r.average(g, Method.ENUMERATION);
+      if (n.isPresent() && e.isPresent()) {
+        String paper = g <= 2 ? String.format(Locale.ROOT, "%.2fx / %.2fx", PAPER[g - 1][0][0] / PAPER[g - 1][1][0],
+            PAPER[g - 1][0][1] / PAPER[g - 1][1][1]) : "-";
+        rows.add(List.of(Integer.toString(g), "NAS / enumeration (ratio of the means)", "",
+            times(n.get().speedup() / e.get().speedup()), times(n.get().energyReduction() / e.get().energyReduction()),
+            times(n.get().geoSpeedup() / e.get().geoSpeedup()),
+            times(n.get().geoEnergyReduction() / e.get().geoEnergyReduction()), paper));
+      }
+    }
+    if (!Double.isNaN(r.meanRatio(true))) {
+      rows.add(List.of("all", "NAS / enumeration (mean of the per-benchmark ratios)", "", times(r.meanRatio(true)),
+          times(r.meanRatio(false)), "", "", "1.43x / 1.74x"));
+    }
+    return new Table("Averages per group (paper section IV.E, Fig. 5)",
+        "Means over the benchmarks of each group of the speedup and energy reduction of the network each method chooses; "
+            + "the last column gives the paper's figures (speedup / energy reduction).",
+        List.of("group", "method", "benchmarks", "mean speedup", "mean energy reduction", "geo-mean speedup",
+            "geo-mean energy reduction", "paper"),
+        rows);
+  }
+
+  static Table chosen(ExperimentReport r, int group) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Comparison c : r.comparisons()) {
+      if (c.group() != group) {
+        continue;
+      }
+      String bound = FigureBuilder.bound((c.nas() != null ? c.nas() : c.enumeration()).errorBound());
+      String threshold = percent(c.threshold()) + (c.thresholdCapped() ? "" : " (best reachable)");
+      for (Method m : Method.values()) {
+        Optional<ReportRow> row = c.row(m);
+        if (row.isPresent()) {
+          ReportRow x = row.get();
+          rows.add(List.of(c.benchmark(), bound, threshold, m.label(), "`" + x.network() + "`", percent(x.validationAccuracy())
+              + (x.meetsThreshold() ? "" : " (below)"), x.testAccuracy() == null ? "-" : percent(x.testAccuracy()),
+              times(x.speedup()), times(x.energyReduction())));
+        } else if (m != Method.AXBENCH || c.missing().stream().anyMatch(s -> s.startsWith(m.label()))) {
+          rows.add(List.of(c.benchmark(), bound, threshold, m.label(), "none", "-", "-", "-", "-"));
+        }
+      }
+    }
+    return new Table("Group " + group + ": the network each method chooses",
+        "Energy mode (paper Table 1): the highest energy reduction whose validation accuracy reaches the threshold. "
+            + "AxBench's network is fixed; '(below)' marks it when it misses the threshold. Test accuracy is on the test "
+            + "split, which no search saw.",
+        List.of("benchmark", "error bound", "accuracy threshold", "method", "network", "accuracy (validation)",
+            "accuracy (test)", "speedup", "energy reduction"),
+        rows);
+  }
+
+  static Table ratios(ExperimentReport r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Comparison c : r.comparisons()) {
+      rows.add(List.of(c.benchmark(), Integer.toString(c.group()), percent(c.threshold()), times(c.speedupRatio()),
+          times(c.energyRatio())));
+    }
+    return new Table("NAS / enumeration per benchmark",
+        "How much more speedup and energy reduction NAS's choice gives than the enumeration's, at the same threshold.",
+        List.of("benchmark", "group", "accuracy threshold", "speedup ratio", "energy reduction ratio"), rows);
+  }
+
+  static Table cost(ExperimentReport r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Comparison c : r.comparisons()) {
+      for (Method m : List.of(Method.NAS, Method.ENUMERATION)) {
+        Optional<FinishedRun> run = c.run(m);
+        if (run.isEmpty()) {
+          continue;
+        }
+        FinishedRun x = run.get();
+        String foundAt = c.row(m).map(row -> Integer.toString(row.foundAt())).orElse("-");
+        rows.add(List.of(c.benchmark(), Integer.toString(c.group()), m.label(), Integer.toString(x.history().size()),
+            Long.toString(x.failed()), Integer.toString(x.cacheHits()), foundAt, seconds(x.wallSeconds()),
+            seconds(x.trainingSeconds())));
+      }
+    }
+    return new Table("Search cost",
+        "Evaluations each run spent; cache hits are networks already trained by another run sharing the evaluation cache "
+            + "(scored again, not trained again); 'chosen at' is the evaluation that found the chosen network; wall time "
+            + "sums the rounds (trace collection excluded); training time sums the candidates' trainings.",
+        List.of("benchmark", "group", "method", "evaluations", "failed", "cache hits", "chosen at evaluation",
+            "wall time", "training time"),
+        rows);
+  }
+
+  static String paper(int group, Method m) {
+    if (group > 2 || m == Method.AXBENCH) {
+      return "-";
+    }
+    double[] p = PAPER[group - 1][m == Method.NAS ? 0 : 1];
+    return String.format(Locale.ROOT, "%.2fx / %.1fx", p[0], p[1]);
+  }
+
+  static String times(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2fx", v);
+  }
+
+  static String seconds(double s) {
+    return s >= 120 ? String.format(Locale.ROOT, "%.1f min", s / 60) : String.format(Locale.ROOT, "%.1f s", s);
+  }
+}

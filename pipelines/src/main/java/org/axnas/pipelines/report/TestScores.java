@@ -1,0 +1,67 @@
+package org.axnas.pipelines.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.axnas.kernels.Benchmarks;
+import org.axnas.kernels.ErrorMetric;
+import org.axnas.kernels.ErrorMetrics;
+import org.axnas.pipelines.run.RunFolder;
+import org.axnas.schemas.ParetoEntry;
+import org.axnas.search.CandidateEvaluator;
+import org.axnas.trainer.TrainedModel;
+import org.axnas.transforms.TraceStore;
+
+/**
+ * Test-split accuracy of a network a run trained, for networks the driver did not score on test
+ * itself (it does so for the Pareto set only): AxBench's network is usually dominated. The same
+ * definition as the search's (paper eq. 5, {@link CandidateEvaluator#score}), on the run's own
+ * test split, under the run's error bound.
+ */
+final class TestScores {
+  private TestScores() {}
+
+  /** The test accuracy of the model with this cache key, or empty when its file cannot be found. */
+  static Optional<Double> accuracy(FinishedRun run, String modelKey) {
+    Optional<Path> file = modelFile(run, modelKey);
+    if (file.isEmpty()) {
+      return Optional.empty();
+    }
+    TrainedModel model = TrainedModel.readJson(file.get());
+    var test = TraceStore.load(new RunFolder(run.dir()).traces().toString(), "test");
+    return Optional.of(CandidateEvaluator.score(model, test, metric(run), run.errorBound()).accuracy());
+  }
+
+  static ErrorMetric metric(FinishedRun run) {
+    return run.config().isUserFunction()
+        ? ErrorMetrics.byName(run.config().function().metric())
+        : Benchmarks.byName(run.benchmark()).metric();
+  }
+
+  /**
+   * Where a run keeps a model: its own {@code models/}, or the shared cache its Pareto set points
+   * into (a run made with {@code --cache DIR}).
+   */
+  static Optional<Path> modelFile(FinishedRun run, String modelKey) {
+    if (modelKey == null) {
+      return Optional.empty();
+    }
+    Set<Path> dirs = new LinkedHashSet<>();
+    dirs.add(new RunFolder(run.dir()).models());
+    for (ParetoEntry p : run.pareto()) {
+      if (p.getModelPath() != null) {
+        Path parent = Path.of(p.getModelPath()).getParent();
+        if (parent != null) {
+          dirs.add(parent);
+        }
+      }
+    }
+    List<Path> candidates = new ArrayList<>();
+    dirs.forEach(d -> candidates.add(d.resolve(modelKey + ".json")));
+    return candidates.stream().filter(Files::isRegularFile).findFirst();
+  }
+}

@@ -1,0 +1,57 @@
+package org.axnas.pipelines.search;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PDone;
+import org.axnas.schemas.Candidate;
+import org.axnas.schemas.DeadLetter;
+import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.ParetoEntry;
+import org.axnas.search.ScoringSpec;
+import org.axnas.transforms.EvaluateCandidates;
+import org.axnas.transforms.ParetoFront;
+
+/**
+ * The Beam steps of a search as self-contained composites (inputs in their configuration, outputs
+ * as Avro files under a staging folder), so that one pipeline can hold the steps of many searches.
+ */
+final class SearchSteps {
+  private SearchSteps() {}
+
+  /** A round: train, score and simulate the candidates; evaluations and failures to {@code staging}. */
+  static PTransform<PBegin, PDone> evaluate(List<Candidate> candidates, ScoringSpec scoring, Path staging) {
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PBegin begin) {
+        PCollectionTuple out = begin
+            .apply("Candidates", Create.of(candidates).withCoder(AvroCoder.of(Candidate.class)))
+            .apply("EvaluateCandidates", EvaluateCandidates.with(scoring));
+        out.get(EvaluateCandidates.EVALUATIONS).apply("WriteEvaluations",
+            AvroIO.write(Evaluation.class).to(staging.resolve("evaluations").toString()).withSuffix(".avro").withNumShards(1));
+        out.get(EvaluateCandidates.FAILURES).apply("WriteFailures",
+            AvroIO.write(DeadLetter.class).to(staging.resolve("failures").toString()).withSuffix(".avro").withNumShards(1));
+        return PDone.in(begin.getPipeline());
+      }
+    };
+  }
+
+  /** The Pareto front of the history, to {@code staging/pareto-*.avro}. */
+  static PTransform<PBegin, PDone> pareto(List<Evaluation> history, String modelDir, Path staging) {
+    return new PTransform<>() {
+      @Override
+      public PDone expand(PBegin begin) {
+        begin.apply("History", Create.of(history).withCoder(AvroCoder.of(Evaluation.class)))
+            .apply("ParetoFront", ParetoFront.create().withModelDir(modelDir))
+            .apply("WritePareto",
+                AvroIO.write(ParetoEntry.class).to(staging.resolve("pareto").toString()).withSuffix(".avro").withNumShards(1));
+        return PDone.in(begin.getPipeline());
+      }
+    };
+  }
+}
