@@ -19,7 +19,7 @@ import picocli.CommandLine.Unmatched;
     description = "Searches for every benchmark x error-bound group x hardware config of a sweep config, "
         + "run together: one Beam pipeline (one Flink job) per round holds the candidates of all of them.")
 public final class SweepCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "Sweep YAML, e.g. run-configs/sweep.yaml.")
+  @Option(names = "--config", required = true, description = "Sweep YAML, e.g. run-configs/sweeps/all.yaml.")
   Path config;
 
   @Option(names = "--out", required = true, description = "Sweep folder (created; must be new unless --resume).")

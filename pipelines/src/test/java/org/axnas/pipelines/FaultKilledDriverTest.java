@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A search driver killed with SIGKILL (no shutdown hook, no finally block runs) at four moments:
  * while collecting traces, between rounds, in the middle of a round and while aggregating the
- * Pareto front. Each time {@code --resume} picks it up; at the end the history is byte for byte
- * the one of an uninterrupted run with the same seed: nothing lost, nothing evaluated twice.
+ * Pareto front. After each kill every file a later step reads is whole (all writes are atomic);
+ * each time {@code --resume} picks the run up; at the end the history is byte for byte the one of
+ * an uninterrupted run with the same seed: nothing lost, nothing evaluated twice.
  * While a search runs, a second one on the same folder is refused (the lock).
  */
 class FaultKilledDriverTest {
@@ -42,6 +43,7 @@ class FaultKilledDriverTest {
     Process child = Faults.startSearch(cfg, out, log1);
     Faults.awaitWhileRunning(child, log1, "a manifest", () -> Files.exists(folder.manifest()));
     Faults.kill(child);
+    Faults.assertEveryVisibleFileWhole(out);
     assertFalse(Files.exists(folder.tracesDone()), "killed while collecting traces:\n" + Files.readString(log1));
 
     // 2. between rounds: round 1 just written
@@ -49,6 +51,7 @@ class FaultKilledDriverTest {
     child = Faults.startSearch(cfg, out, log2, "--resume");
     Faults.awaitWhileRunning(child, log2, "round 1", () -> Files.exists(folder.roundFile(1)));
     Faults.kill(child);
+    Faults.assertEveryVisibleFileWhole(out);
     assertEquals(List.of(1), folder.finishedRounds(), "killed right after round 1");
     byte[] round1 = Files.readAllBytes(folder.roundFile(1));
 
@@ -61,6 +64,7 @@ class FaultKilledDriverTest {
     Faults.awaitWhileRunning(child, log3, "a model of round 2",
         () -> Files.isDirectory(folder.staging(2)) && modelKeys(folder).size() > before.size());
     Faults.kill(child);
+    Faults.assertEveryVisibleFileWhole(out);
     assertEquals(List.of(1), folder.finishedRounds(), "killed in the middle of round 2:\n" + Files.readString(log3));
     Set<String> modelsAtKill = modelKeys(folder);
 
@@ -75,6 +79,7 @@ class FaultKilledDriverTest {
     assertTrue(second.json().get("error").asText().contains("locked by another running search"), second.stdout());
     Faults.awaitWhileRunning(child, log4, "the Pareto stage", () -> Files.isDirectory(folder.staging().resolve("pareto")));
     Faults.kill(child);
+    Faults.assertEveryVisibleFileWhole(out);
     assertEquals(List.of(1, 2, 3), folder.finishedRounds());
     assertFalse(Files.exists(folder.paretoAvro()), "killed before the Pareto set was written");
     assertTrue(Files.readString(log4).contains("resuming after round 1: 2 evaluations kept"), Files.readString(log4));

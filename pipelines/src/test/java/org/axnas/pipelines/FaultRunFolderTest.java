@@ -127,6 +127,15 @@ class FaultRunFolderTest {
     refused(g, TraceStore.files(g.traces(), "test").get(0).getFileName().toString());
 
     refused(damaged("bad-profile", d -> garbage(d.traces().resolve("profile.avro"))), "profile.avro");
+
+    // a split cut at a block boundary is a valid, shorter file: the counts in _SUCCESS give it away
+    RunFolder h = damaged("short-train", d -> {
+      Path train = TraceStore.files(d.traces(), "train").get(0);
+      List<org.axnas.schemas.TraceSample> all = TraceStore.samples(d.traces(), "train");
+      org.axnas.pipelines.run.AvroFiles.write(train, org.axnas.schemas.TraceSample.class, all.subList(0, all.size() / 2));
+    });
+    String shortError = refused(h, "train-*.avro");
+    assertTrue(shortError.contains("were written"), shortError);
   }
 
   @Test

@@ -57,6 +57,42 @@ final class Faults {
     before.forEach((name, bytes) -> assertArrayEquals(bytes, after.get(name), what + ": " + name + " changed"));
   }
 
+  /**
+   * Every file a reader may see is whole: each Avro file reads to its last sync marker, each JSON
+   * file parses, the traces' marker is a whole line. Only hidden files and folders (temporary
+   * files before their rename, Beam's temporary shards, the lock) may be partial.
+   */
+  static void assertEveryVisibleFileWhole(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        Path rel = dir.relativize(p);
+        boolean hidden = false;
+        for (Path part : rel) {
+          hidden |= part.toString().startsWith(".");
+        }
+        String name = p.getFileName().toString();
+        if (hidden) {
+          continue;
+        }
+        if (name.endsWith(".avro")) {
+          try (org.apache.avro.file.DataFileReader<Object> r = new org.apache.avro.file.DataFileReader<>(p.toFile(),
+              new org.apache.avro.generic.GenericDatumReader<>())) {
+            while (r.hasNext()) {
+              r.next();
+            }
+            org.axnas.pipelines.run.AvroFiles.requireWhole(r, Files.size(p));
+          } catch (IOException | RuntimeException e) {
+            throw new AssertionError("a partial file is visible: " + rel + " (" + e + ")", e);
+          }
+        } else if (name.endsWith(".json")) {
+          Json.mapper().readTree(p.toFile());
+        } else if (name.equals("_SUCCESS")) {
+          assertEquals(true, Files.readString(p).endsWith("\n"), rel + " is cut short");
+        }
+      }
+    }
+  }
+
   /** The same rounds, byte for byte. */
   static void assertSameHistory(Path expected, Path actual) throws IOException {
     RunFolder a = new RunFolder(expected);
@@ -96,10 +132,15 @@ final class Faults {
   }
 
   /**
-   * Polls (every 5 ms, at most two minutes) until {@code condition} holds while {@code child}
+   * Polls (every 5 ms by default, at most two minutes) until {@code condition} holds while {@code child}
    * runs; fails with the child's log when it ends first.
    */
   static void awaitWhileRunning(Process child, Path log, String what, BooleanSupplier condition) throws Exception {
+    awaitWhileRunning(child, log, what, condition, 5);
+  }
+
+  static void awaitWhileRunning(Process child, Path log, String what, BooleanSupplier condition, long pollMillis)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     while (!condition.getAsBoolean()) {
       if (!child.isAlive()) {
@@ -109,7 +150,7 @@ final class Faults {
         child.destroyForcibly().waitFor();
         fail("no " + what + " within two minutes:\n" + Files.readString(log));
       }
-      Thread.sleep(5);
+      Thread.sleep(pollMillis);
     }
   }
 

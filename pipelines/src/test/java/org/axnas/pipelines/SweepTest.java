@@ -41,6 +41,13 @@ class SweepTest {
   }
 
   @Test
+  void theShippedSweepIsThePapersWholeExperiment() {
+    SweepConfig all = SweepConfig.load(Path.of("run-configs/sweeps/all.yaml"));
+    assertEquals(7 * 2 * 2, all.searches().size());
+    assertEquals(7, all.searches().stream().map(SweepConfig.Entry::benchmark).distinct().count());
+  }
+
+  @Test
   void badSweepsAreRefusedWithTheFileAndTheField(@TempDir Path dir) throws Exception {
     for (String[] bad : List.of(
         new String[] {"benchmarks: [mandelbrot]\n", "benchmarks"},

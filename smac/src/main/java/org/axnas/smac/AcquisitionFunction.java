@@ -9,7 +9,7 @@ public interface AcquisitionFunction {
   /**
    * @param mean predicted cost on the model's scale
    * @param variance predicted variance (> 0)
-   * @param best lowest model-scale cost observed so far
+   * @param best the reference on the model's scale: the incumbent's predicted cost (as SMAC3)
    */
   double value(double mean, double variance, double best);
 }

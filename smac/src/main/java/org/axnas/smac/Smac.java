@@ -283,9 +283,6 @@ public final class Smac {
    * minimum does not make every other region look hopeless.
    */
   private static double incumbentPrediction(Surrogate surrogate, TrainingData data) {
-    if (Boolean.getBoolean("smac.observedbest")) {
-      return data.best();
-    }
     double[] mean = new double[data.size()];
     surrogate.predict(data.x(), mean, new double[data.size()]);
     double best = Double.POSITIVE_INFINITY;

@@ -53,8 +53,8 @@ public final class EfficiencyBenchmark {
       for (SyntheticObjectives.Objective o : SyntheticObjectives.all()) {
         long t0 = System.nanoTime();
         Map<String, double[][]> curves = new LinkedHashMap<>();
-        curves.put("SMAC, ask(1)", runs(seeds, s -> Searches.smac(Smac.builder(space).seed(s), o::applyAsDouble, budget, 1)));
-        curves.put("SMAC, ask(4) + constant liar",
+        curves.put("SMAC ask(1)", runs(seeds, s -> Searches.smac(Smac.builder(space).seed(s), o::applyAsDouble, budget, 1)));
+        curves.put("SMAC ask(4) + constant liar",
             runs(seeds, s -> Searches.smac(Smac.builder(space).seed(s), o::applyAsDouble, budget, 4)));
         curves.put("random search", runs(seeds, s -> Searches.random(space, o::applyAsDouble, budget, s)));
         curves.put("topology enumeration (sigmoid)", new double[][] {Searches.inOrder(enumeration, o::applyAsDouble, budget)});
@@ -74,7 +74,7 @@ public final class EfficiencyBenchmark {
         }
         charts.add(chart(o, dataset));
 
-        double[][] smac = curves.get("SMAC, ask(1)");
+        double[][] smac = curves.get("SMAC ask(1)");
         double[][] random = curves.get("random search");
         int at = Math.min(60, budget) - 1;
         int wins = 0;
@@ -117,7 +117,7 @@ public final class EfficiencyBenchmark {
   }
 
   private static JFreeChart chart(SyntheticObjectives.Objective o, XYSeriesCollection dataset) {
-    JFreeChart chart = ChartFactory.createXYLineChart(o.name(), "evaluations", "mean best-so-far cost (20 seeds)",
+    JFreeChart chart = ChartFactory.createXYLineChart(o.name(), "evaluations", "mean best-so-far cost (dashed: optimum)",
         dataset, PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);
@@ -132,7 +132,6 @@ public final class EfficiencyBenchmark {
     optimum.setPaint(Color.BLACK);
     optimum.setStroke(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
         1f, new float[] {6f, 4f}, 0f));
-    optimum.setLabel("optimum");
     plot.addRangeMarker(optimum);
     double top = o.optimum();
     for (int s = 0; s < dataset.getSeriesCount(); s++) {
@@ -147,11 +146,15 @@ public final class EfficiencyBenchmark {
   private static void writePng(List<JFreeChart> charts, Path file) throws IOException {
     int w = 640;
     int h = 480;
-    BufferedImage image = new BufferedImage(w * charts.size(), h, BufferedImage.TYPE_INT_RGB);
+    int columns = 2;
+    int rows = (charts.size() + columns - 1) / columns;
+    BufferedImage image = new BufferedImage(w * columns, h * rows, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setPaint(Color.WHITE);
+    g.fillRect(0, 0, image.getWidth(), image.getHeight());
     for (int i = 0; i < charts.size(); i++) {
-      charts.get(i).draw(g, new Rectangle2D.Double(i * w, 0, w, h));
+      charts.get(i).draw(g, new Rectangle2D.Double((i % columns) * w, (i / columns) * h, w, h));
     }
     g.dispose();
     ImageIO.write(image, "png", file.toFile());

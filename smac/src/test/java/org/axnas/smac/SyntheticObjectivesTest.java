@@ -11,6 +11,7 @@ class SyntheticObjectivesTest {
     ConfigurationSpace space = MlpSpace.builder().build();
     String[] expected = {
         "{\"layers\":2,\"neurons_1\":24,\"activation_1\":\"tanh\",\"neurons_2\":6,\"activation_2\":\"sigmoid\"}",
+        "{\"layers\":2,\"neurons_1\":64,\"activation_1\":\"tanh\",\"neurons_2\":8,\"activation_2\":\"relu\"}",
         "{\"layers\":2,\"neurons_1\":64,\"activation_1\":\"tanh\",\"neurons_2\":21,\"activation_2\":\"relu\"}",
         "{\"layers\":2,\"neurons_1\":9,\"activation_1\":\"tanh\",\"neurons_2\":18,\"activation_2\":\"sigmoid\"}",
     };

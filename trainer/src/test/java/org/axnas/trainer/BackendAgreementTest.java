@@ -19,14 +19,15 @@ class BackendAgreementTest {
 
   @ParameterizedTest
   @CsvSource({
-      "6-8:sigmoid-8:sigmoid-1, adam, 0.03",
-      "6-32:tanh-16:relu-1, adam, 0.003",
-      "6-24:sigmoid-1, sgd, 0.5"})
-  void sameInitialWeightsGiveTheSameLossCurve(String notation, String optimizer, double lr) {
+      "6-8:sigmoid-8:sigmoid-1, adam, 0.03, 12, 50",
+      "6-32:tanh-16:relu-1, adam, 0.003, 8, 75",
+      "6-24:sigmoid-1, sgd, 0.5, 8, 75"})
+  void sameInitialWeightsGiveTheSameLossCurve(String notation, String optimizer, double lr, int epochs, int batch) {
     Network net = Network.parse(notation);
     Dataset train = TestData.kmeans(1500, 51);
     Dataset validation = TestData.kmeans(500, 52);
-    TrainingSettings s = TrainingSettings.defaults().withEpochs(12).withBatchSize(50).withOptimizer(optimizer, lr);
+    TrainingSettings s = TrainingSettings.defaults().withEpochs(epochs).withBatchSize(batch)
+        .withOptimizer(optimizer, lr);
     TrainingResult fast = Trainer.train(net, s.withBackend(Backend.FAST), train, validation);
     TrainingResult dl4j = Trainer.train(net, s.withBackend(Backend.DL4J), train, validation);
     assertTrue(fast.ok() && dl4j.ok(), fast + " / " + dl4j);

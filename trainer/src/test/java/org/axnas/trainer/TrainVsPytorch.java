@@ -188,39 +188,60 @@ public final class TrainVsPytorch {
         for (int w = 0; w < 3; w++) {
           runConcurrently(pool, 2, net, s, d);
         }
-        double[] one = new double[repeats];
-        double[] two = new double[repeats];
+        double[][] one = new double[2][repeats];
+        double[][] two = new double[2][repeats];
         for (int r = 0; r < repeats; r++) {
-          one[r] = runConcurrently(pool, 1, net, s, d);
-          two[r] = runConcurrently(pool, 2, net, s, d);
+          double[] a = runConcurrently(pool, 1, net, s, d);
+          double[] b = runConcurrently(pool, 2, net, s, d);
+          for (int m = 0; m < 2; m++) {
+            one[m][r] = a[m];
+            two[m][r] = b[m];
+          }
         }
-        Arrays.sort(one);
-        Arrays.sort(two);
-        double a = one[repeats / 2];
-        double b = two[repeats / 2];
+        for (int m = 0; m < 2; m++) {
+          Arrays.sort(one[m]);
+          Arrays.sort(two[m]);
+        }
+        double wall1 = one[0][repeats / 2];
+        double wall2 = two[0][repeats / 2];
+        double cpu1 = one[1][repeats / 2];
+        double cpu2 = two[1][repeats / 2];
         System.out.printf(Locale.ROOT,
-            "parallel %s %s: 1 training %.0f samples/s, 2 concurrent %.0f samples/s total (%.2fx)%n",
-            backend, name(notation), a, b, b / a);
+            "parallel %s %s: 1 training %.0f samples/s, 2 concurrent %.0f samples/s total (%.2fx);"
+                + " per CPU-second of a training thread %.0f alone, %.0f with two (%.2fx)%n",
+            backend, name(notation), wall1, wall2, wall2 / wall1, cpu1, cpu2, cpu2 / cpu1);
       }
     } finally {
       pool.shutdown();
     }
   }
 
-  /** Total samples/s of {@code k} identical trainings started together. */
-  private static double runConcurrently(ExecutorService pool, int k, Network net, TrainingSettings s, Dataset d)
+  /**
+   * {@code k} identical trainings started together: their total samples per wall-clock second,
+   * and their mean samples per CPU-second of the training thread. The second does not depend on
+   * what else the machine runs, so it shows whether two trainings slow each other down.
+   */
+  private static double[] runConcurrently(ExecutorService pool, int k, Network net, TrainingSettings s, Dataset d)
       throws Exception {
-    List<Future<TrainingResult>> futures = new ArrayList<>();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    List<Future<double[]>> futures = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < k; i++) {
-      futures.add(pool.submit(() -> Trainer.train(net, s, d, null)));
+      futures.add(pool.submit(() -> {
+        long cpu = threads.getCurrentThreadCpuTime();
+        TrainingResult r = Trainer.train(net, s, d, null);
+        if (!r.ok()) {
+          throw new IllegalStateException(r.toString());
+        }
+        return new double[] {(threads.getCurrentThreadCpuTime() - cpu) / 1e9};
+      }));
     }
-    for (Future<TrainingResult> f : futures) {
-      if (!f.get().ok()) {
-        throw new IllegalStateException(f.get().toString());
-      }
+    double cpuSeconds = 0;
+    for (Future<double[]> f : futures) {
+      cpuSeconds += f.get()[0];
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return (double) k * d.size() * s.epochs() / seconds;
+    double samples = (double) d.size() * s.epochs();
+    return new double[] {k * samples / seconds, k * samples / cpuSeconds};
   }
 }

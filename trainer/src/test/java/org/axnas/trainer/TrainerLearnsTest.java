@@ -31,7 +31,7 @@ class TrainerLearnsTest {
   @Test
   void dl4jBackendLearnsTheKmeansDistance() {
     TrainingResult r = Trainer.train(Network.parse("6-16:tanh-1"),
-        TrainingSettings.defaults().withEpochs(40).withBatchSize(64).withBackend(Backend.DL4J), TRAIN, null);
+        TrainingSettings.defaults().withEpochs(25).withBatchSize(100).withBackend(Backend.DL4J), TRAIN, null);
     assertEquals(TrainingStatus.OK, r.status(), r.toString());
     assertEquals(0, r.validationLoss().length);
     double mae = TestData.meanAbsoluteError(r.model(), TEST);

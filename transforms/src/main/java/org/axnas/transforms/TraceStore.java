@@ -79,6 +79,11 @@ public final class TraceStore {
         while (r.hasNext()) {
           samples.add(r.next());
         }
+        // Avro's reader stops without a word at a block cut short; a whole file ends at a sync marker
+        if (r.previousSync() != Files.size(f)) {
+          throw new IOException("the file ends inside a block (last complete block ends at byte " + r.previousSync()
+              + " of " + Files.size(f) + ")");
+        }
       } catch (IOException | RuntimeException e) {
         throw new IllegalArgumentException("trace file " + f + " is corrupt or truncated: " + e.getMessage(), e);
       }

@@ -1,9 +1,6 @@
 package org.axnas.pipelines.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,15 +94,7 @@ public record RunConfig(
   }
 
   public static RunConfig load(Path path) {
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(path.toString(), null, "no such file");
-    } catch (IOException e) {
-      throw new ConfigException(path.toString(), null, "cannot read: " + e.getMessage());
-    }
-    return parse(text, path.toString());
+    return parse(YamlSection.readFile(path), path.toString());
   }
 
   public static RunConfig parse(String yaml, String file) {

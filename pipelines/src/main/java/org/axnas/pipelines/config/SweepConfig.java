@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,15 +38,7 @@ public record SweepConfig(String file, String yaml, List<Entry> searches) {
   public record Entry(String label, String benchmark, int group, String hardware, String runConfigYaml) {}
 
   public static SweepConfig load(Path path) {
-    String text;
-    try {
-      text = Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(path.toString(), null, "no such file");
-    } catch (IOException e) {
-      throw new ConfigException(path.toString(), null, "cannot read: " + e.getMessage());
-    }
-    return parse(text, path);
+    return parse(YamlSection.readFile(path), path);
   }
 
   static SweepConfig parse(String text, Path path) {
@@ -118,13 +109,14 @@ public record SweepConfig(String file, String yaml, List<Entry> searches) {
     return find(benchmark + ".yaml", dir, root, "benchmarks");
   }
 
-  /** A path as given, beside the sweep file, or in the axnas installation's run-configs. */
+  /** A path as given, beside the sweep file, or in run-configs/ (of the working directory or the axnas installation). */
   private static Path find(String name, Path dir, YamlSection root, String field) {
     List<Path> tries = new ArrayList<>();
     Path p = Path.of(name);
     tries.add(p);
     if (!p.isAbsolute()) {
       tries.add(dir.resolve(p));
+      tries.add(Path.of("run-configs").resolve(p));
       String home = System.getProperty("axnas.home");
       if (home != null) {
         tries.add(Path.of(home).resolve(p));

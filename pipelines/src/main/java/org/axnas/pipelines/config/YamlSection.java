@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,6 +29,17 @@ public final class YamlSection {
     this.file = file;
     this.path = path;
     this.node = node;
+  }
+
+  /** The text of a config file; a missing or unreadable file is bad input naming it. */
+  public static String readFile(Path path) {
+    try {
+      return Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(path.toString(), null, "no such file");
+    } catch (IOException e) {
+      throw new ConfigException(path.toString(), null, "cannot read: " + e.getMessage());
+    }
   }
 
   /** Parses a YAML document whose top level must be a mapping. */

@@ -27,22 +27,31 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
 
   /**
    * @param accuracyCap the accuracy threshold of the comparison (the paper: 90%, "quality loss 10%")
-   * @param minEnergyReduction the energy threshold of the online selection picture (the paper's Fig. 4a: 2.5x)
+   * @param minEnergyReduction the energy threshold of the online selection pictures (the paper's Fig. 4a
+   *     uses 2.5x), or NaN for each picture's own: half the energy reduction of the energy-mode choice,
+   *     so that every mode has a network to return
    * @param theta integrated mode's weight of accuracy (paper eq. 6)
    */
   public record Settings(double accuracyCap, double minEnergyReduction, double theta) {
     public Settings {
-      new Constraints(accuracyCap, minEnergyReduction, theta); // validates the ranges
+      new Constraints(accuracyCap, Double.isNaN(minEnergyReduction) ? 0 : minEnergyReduction, theta); // validates the ranges
     }
 
-    public static Settings paper() {
-      return new Settings(0.9, 2.5, 0.5);
+    /** The energy threshold of a comparison's online selection picture. */
+    public double minEnergyReduction(Comparison c, Method m) {
+      if (!Double.isNaN(minEnergyReduction)) {
+        return minEnergyReduction;
+      }
+      return c.row(m).map(r -> r.energyReduction() / 2).orElse(0.0);
     }
   }
 
-  /** Mean speedup and energy reduction of one method's chosen networks over one group's benchmarks. */
+  /**
+   * Mean speedup and energy reduction of one method's networks over one group's benchmarks;
+   * {@code belowThreshold} of them miss the accuracy threshold (only AxBench's fixed networks can).
+   */
   public record GroupAverage(int group, Method method, int benchmarks, double speedup, double energyReduction,
-      double geoSpeedup, double geoEnergyReduction) {}
+      double geoSpeedup, double geoEnergyReduction, int belowThreshold) {}
 
   public static ExperimentReport build(List<FinishedRun> runs, List<String> skipped, Settings settings) {
     List<String> notes = new ArrayList<>(skipped);
@@ -110,9 +119,17 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
 
   /** Energy mode (paper Table 1) over a Pareto set: the highest energy reduction at the accuracy threshold. */
   static Optional<ParetoEntry> energyMode(List<ParetoEntry> pareto, double threshold) {
-    NetworkSelector.Selection sel = new NetworkSelector(ParetoFiles.scored(pareto))
-        .select(SelectionMode.ENERGY, new Constraints(threshold, 0, 0.5));
-    return sel.chosen().flatMap(c -> pareto.stream().filter(p -> p.getTrialId() == c.trialId()).findFirst());
+    return select(pareto, SelectionMode.ENERGY, new Constraints(threshold, 0, 0.5));
+  }
+
+  /** Quality mode without constraints: the most accurate network of a Pareto set. */
+  static Optional<ParetoEntry> mostAccurate(List<ParetoEntry> pareto) {
+    return select(pareto, SelectionMode.QUALITY, Constraints.none());
+  }
+
+  private static Optional<ParetoEntry> select(List<ParetoEntry> pareto, SelectionMode mode, Constraints c) {
+    return new NetworkSelector(ParetoFiles.scored(pareto)).select(mode, c).chosen()
+        .flatMap(chosen -> pareto.stream().filter(p -> p.getTrialId() == chosen.trialId()).findFirst());
   }
 
   /** The three modes of online selection over a Pareto set (paper Fig. 4a). */
@@ -165,11 +182,17 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
     return 0;
   }
 
+  /**
+   * Means per group over the benchmarks where both NAS and the enumeration chose a network, so
+   * every method is averaged over the same benchmarks (the others are listed as missing).
+   */
   static List<GroupAverage> averages(List<Comparison> comparisons) {
     List<GroupAverage> out = new ArrayList<>();
-    for (int group : comparisons.stream().map(Comparison::group).distinct().sorted().toList()) {
+    List<Comparison> paired = comparisons.stream()
+        .filter(c -> c.row(Method.NAS).isPresent() && c.row(Method.ENUMERATION).isPresent()).toList();
+    for (int group : paired.stream().map(Comparison::group).distinct().sorted().toList()) {
       for (Method m : Method.values()) {
-        List<ReportRow> rows = comparisons.stream().filter(c -> c.group() == group).flatMap(c -> c.row(m).stream()).toList();
+        List<ReportRow> rows = paired.stream().filter(c -> c.group() == group).flatMap(c -> c.row(m).stream()).toList();
         if (rows.isEmpty()) {
           continue;
         }
@@ -177,7 +200,8 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
             rows.stream().mapToDouble(ReportRow::speedup).average().orElseThrow(),
             rows.stream().mapToDouble(ReportRow::energyReduction).average().orElseThrow(),
             Math.exp(rows.stream().mapToDouble(r -> Math.log(r.speedup())).average().orElseThrow()),
-            Math.exp(rows.stream().mapToDouble(r -> Math.log(r.energyReduction())).average().orElseThrow())));
+            Math.exp(rows.stream().mapToDouble(r -> Math.log(r.energyReduction())).average().orElseThrow()),
+            (int) rows.stream().filter(r -> !r.meetsThreshold()).count()));
       }
     }
     return out;

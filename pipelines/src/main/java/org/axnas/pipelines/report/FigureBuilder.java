@@ -89,7 +89,8 @@ public final class FigureBuilder {
     series.add(new Series("Pareto set (" + r.pareto().size() + " networks)", Look.PARETO_SET, Kind.MARKERS, r.pareto().stream()
         .sorted(Comparator.comparingDouble(ParetoEntry::getEnergyReduction))
         .map(p -> new Point(p.getEnergyReduction(), p.getAccuracy())).toList()));
-    Constraints constraints = new Constraints(c.threshold(), s.minEnergyReduction(), s.theta());
+    double minEnergy = s.minEnergyReduction(c, m);
+    Constraints constraints = new Constraints(c.threshold(), minEnergy, s.theta());
     Map<SelectionMode, Optional<Scored>> picks = ExperimentReport.onlineSelection(r.pareto(), constraints);
     for (Map.Entry<SelectionMode, Optional<Scored>> e : picks.entrySet()) {
       SelectionMode mode = e.getKey();
@@ -105,11 +106,11 @@ public final class FigureBuilder {
           .orElse(new Series(name + "no network meets both thresholds", look, Kind.MARKERS, List.of())));
     }
     return new Figure.Xy("selection-" + id(c), caption(c) + ": online selection over the " + m.label() + " Pareto set",
-        String.format(Locale.ROOT, "dotted lines: accuracy >= %s and energy reduction >= %.1fx; pentagons: what each mode returns",
-            percent(c.threshold()), s.minEnergyReduction()),
+        String.format(Locale.ROOT, "dotted lines: accuracy >= %s and energy reduction >= %.2fx; pentagons: what each mode returns",
+            percent(c.threshold()), minEnergy),
         "energy reduction vs CPU (x)", "accuracy on the validation split", logScale(series), true, series,
         List.of(new Threshold(true, c.threshold(), "accuracy " + percent(c.threshold())),
-            new Threshold(false, s.minEnergyReduction(), String.format(Locale.ROOT, "energy %.1fx", s.minEnergyReduction()))));
+            new Threshold(false, minEnergy, String.format(Locale.ROOT, "energy %.2fx", minEnergy))));
   }
 
   /** Best f_perf found so far against the number of evaluations, for SMAC and the enumeration. */

@@ -32,9 +32,10 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Accuracy threshold of the comparison (default ${DEFAULT-VALUE}; lowered to the best both methods reach).")
   double minAccuracy;
 
-  @Option(names = "--min-energy-reduction", defaultValue = "2.5",
-      description = "Energy threshold drawn in the online selection plots (default ${DEFAULT-VALUE}, the paper's Fig. 4a).")
-  double minEnergyReduction;
+  @Option(names = "--min-energy-reduction",
+      description = "Energy threshold of the online selection plots (the paper's Fig. 4a uses 2.5); default: half the "
+          + "energy reduction of each plot's energy-mode choice, so every mode has a network to return.")
+  Double minEnergyReduction;
 
   @Option(names = "--theta", defaultValue = "0.5", description = "Integrated mode's theta in the online selection plots (default ${DEFAULT-VALUE}).")
   double theta;
@@ -46,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ExperimentReport.Settings settings;
     try {
-      settings = new ExperimentReport.Settings(minAccuracy, minEnergyReduction, theta);
+      settings = new ExperimentReport.Settings(minAccuracy, minEnergyReduction == null ? Double.NaN : minEnergyReduction, theta);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", "--min-accuracy/--min-energy-reduction/--theta", e.getMessage());
     }
@@ -84,8 +85,8 @@ public final class ReportCommand implements Callable<Integer> {
     if (json) {
       Json.print(doc);
     } else {
-      System.out.print(ReportPages.markdown(report, List.of(ReportTables.averages(report)), List.of(), source)
-          .replaceFirst("## Figures\\n\\n", ""));
+      System.out.print(ReportPages.markdown(report, List.of(ReportTables.averages(report), ReportTables.ratios(report)),
+          List.of(), source));
       System.out.println("report: " + html + " (tables: " + md + ", " + figures.size() + " plots as PNG and SVG)");
     }
     return 0;
@@ -128,6 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
       m.put("energyReduction", a.energyReduction());
       m.put("geoSpeedup", a.geoSpeedup());
       m.put("geoEnergyReduction", a.geoEnergyReduction());
+      m.put("belowThreshold", a.belowThreshold());
       averages.add(m);
     }
     doc.put("averages", averages);

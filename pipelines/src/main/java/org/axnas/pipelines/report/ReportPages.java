@@ -28,7 +28,9 @@ public final class ReportPages {
       }
       sb.append("\n");
     }
-    sb.append("## Figures\n\n");
+    if (!figures.isEmpty()) {
+      sb.append("## Figures\n\n");
+    }
     for (Figure f : figures) {
       sb.append(String.format(Locale.ROOT, "- %s: [%s.png](%s.png), [%s.svg](%s.svg)%n", f.title(), f.name(), f.name(),
           f.name(), f.name()));
@@ -59,7 +61,8 @@ public final class ReportPages {
         .append("figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}p.note{color:#555}\n")
         .append("nav a{margin-right:1em}</style></head><body>\n");
     sb.append("<h1>NAS vs fixed topology enumeration: the paper's experiment</h1>\n");
-    sb.append("<p>").append(esc(source)).append("</p>\n<p>").append(esc(HOW_TO_READ)).append("</p>\n");
+    sb.append("<p>").append(esc(source).replaceAll("`([^`]+)`", "<code>$1</code>")).append("</p>\n<p>")
+        .append(esc(HOW_TO_READ)).append("</p>\n");
     sb.append("<nav>");
     for (Comparison c : r.comparisons()) {
       sb.append("<a href=\"#").append(FigureBuilder.id(c)).append("\">").append(esc(c.benchmark() + " g" + c.group()))

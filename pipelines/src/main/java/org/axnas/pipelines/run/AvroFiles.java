@@ -63,11 +63,23 @@ public final class AvroFiles {
       while (r.hasNext()) {
         out.add(r.next());
       }
+      requireWhole(r, bytes.length);
     } catch (IOException | RuntimeException e) {
       throw new ConfigException(file.toString(), null,
           "corrupt or truncated Avro file (" + e.getMessage() + "); " + remedy);
     }
     return out;
+  }
+
+  /**
+   * Avro's reader takes a file cut inside a block for a shorter whole file: it stops at the last
+   * complete block without a word. A whole file ends right after a block's sync marker.
+   */
+  public static void requireWhole(DataFileReader<?> reader, long length) throws IOException {
+    if (reader.previousSync() != length) {
+      throw new IOException("the file ends inside a block: its last complete block ends at byte " + reader.previousSync()
+          + " of " + length);
+    }
   }
 
   static byte[] syncMarker(String name) {

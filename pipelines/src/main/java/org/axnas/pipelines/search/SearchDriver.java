@@ -230,12 +230,7 @@ public final class SearchDriver {
     try {
       steps.run(String.format("round-%04d", round), SearchSteps.evaluate(candidates, plan.scoring(), staging));
     } catch (RuntimeException e) {
-      if (Axnas.isBadInput(e)) {
-        throw e; // e.g. a trace file found corrupt on a worker: exit 2, naming it
-      }
-      // a worker lost, a runner failure: what finished is kept, the round is redone whole
-      throw new IllegalStateException("round " + round + " failed on the runner (" + rootCause(e) + "); the "
-          + (round - 1) + " finished rounds are kept: rerun with --resume to redo this round", e);
+      throw runnerFailure("round " + round, round - 1, e);
     }
 
     List<Evaluation> evaluations = readAll(staging, "evaluations", Evaluation.class);
@@ -280,7 +275,11 @@ public final class SearchDriver {
     }
     Path staging = folder.dir().resolve("staging").resolve("pareto");
     deleteTree(staging);
-    steps.run("pareto", SearchSteps.pareto(history, plan.modelDir(), staging));
+    try {
+      steps.run("pareto", SearchSteps.pareto(history, plan.modelDir(), staging));
+    } catch (RuntimeException e) {
+      throw runnerFailure("the Pareto stage", folder.finishedRounds().size(), e);
+    }
     List<ParetoEntry> front = readAll(staging, "pareto", ParetoEntry.class);
     front.sort(Comparator.comparingDouble(ParetoEntry::getAccuracy).reversed().thenComparingInt(ParetoEntry::getTrialId));
     deleteTree(staging);
@@ -298,6 +297,19 @@ public final class SearchDriver {
       }
     }
     return all;
+  }
+
+  /**
+   * A step that failed on the runner (a worker lost, a cluster out of slots) leaves the finished
+   * rounds as they are; the message says so and how to go on. Bad input (e.g. a trace file a
+   * worker found corrupt) stays bad input, exit code 2.
+   */
+  static RuntimeException runnerFailure(String step, int finishedRounds, RuntimeException e) {
+    if (Axnas.isBadInput(e)) {
+      return e;
+    }
+    return new IllegalStateException(step + " failed on the runner (" + rootCause(e) + "); the " + finishedRounds
+        + " finished rounds are kept: rerun with --resume to redo " + (step.startsWith("round") ? "this round" : "it"), e);
   }
 
   private static String rootCause(Throwable e) {

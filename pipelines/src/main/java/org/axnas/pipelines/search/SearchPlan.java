@@ -85,7 +85,7 @@ final class SearchPlan {
       UserTraces.Read read = null;
       if (config.isUserFunction()) {
         traceFile = resolve(config.function().traces(), config.file(), "function.traces");
-        read = UserTraces.read(traceFile, config.function(), config.traces().dropNonFinite());
+        read = UserTraces.read(traceFile, config.benchmark(), config.function(), config.traces().dropNonFinite());
         int in = read.samples().get(0).getInput().size();
         int out = read.samples().get(0).getOutput().size();
         if (in == 0 || out == 0) {
@@ -211,11 +211,33 @@ final class SearchPlan {
 
   /** A split of the run's traces; a corrupt or truncated trace file is refused, naming it and the remedy. */
   private static org.axnas.trainer.Dataset loadSplit(RunFolder folder, String split) {
+    org.axnas.trainer.Dataset d;
     try {
-      return TraceStore.load(folder.traces().toString(), split);
+      d = TraceStore.load(folder.traces().toString(), split);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(folder.traces().toString(), null, e.getMessage() + "; " + recollect(folder));
     }
+    // a file cut at a block boundary reads as a shorter whole file: the marker holds the counts written
+    long written = writtenCount(folder, split);
+    if (written >= 0 && written != d.size()) {
+      throw new ConfigException(folder.traces().resolve(split + "-*.avro").toString(), null, "hold " + d.size() + " samples but "
+          + written + " were written (" + folder.tracesDone().getFileName() + "); " + recollect(folder));
+    }
+    return d;
+  }
+
+  /** The sample count of a split recorded in the traces' _SUCCESS marker, or -1. */
+  private static long writtenCount(RunFolder folder, String split) {
+    try {
+      for (String part : Files.readString(folder.tracesDone()).trim().split("\\s+")) {
+        if (part.startsWith(split + "=")) {
+          return Long.parseLong(part.substring(split.length() + 1));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private static String recollect(RunFolder folder) {
@@ -281,8 +303,14 @@ final class SearchPlan {
       TraceCollection.addTo(p, config.benchmark(), new TraceCollection.Source(config.seed(), config.traces().samples(), input),
           splits, folder.dir());
     }
-    PipelineResult result = p.run();
-    PipelineResult.State state = result.waitUntilFinish();
+    PipelineResult result;
+    PipelineResult.State state;
+    try {
+      result = p.run();
+      state = result.waitUntilFinish();
+    } catch (RuntimeException e) {
+      throw SearchDriver.runnerFailure("the traces stage", 0, e);
+    }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the traces pipeline ended " + state + "; rerun with --resume to collect them again");
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
+import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
@@ -30,8 +31,9 @@ final class SearchSteps {
       @Override
       public PDone expand(PBegin begin) {
         PCollectionTuple out = begin
-            .apply("Candidates", Create.of(candidates).withCoder(AvroCoder.of(Candidate.class)))
-            .apply("EvaluateCandidates", EvaluateCandidates.with(scoring));
+            // one split per candidate, read where it is trained: spreads trainings as slots free up
+            .apply("Candidates", Read.from(new CandidateSource(candidates)))
+            .apply("EvaluateCandidates", EvaluateCandidates.with(scoring).withoutReshuffle());
         out.get(EvaluateCandidates.EVALUATIONS).apply("WriteEvaluations",
             AvroIO.write(Evaluation.class).to(staging.resolve("evaluations").toString()).withSuffix(".avro").withNumShards(1));
         out.get(EvaluateCandidates.FAILURES).apply("WriteFailures",

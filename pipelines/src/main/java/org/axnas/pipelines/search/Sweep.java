@@ -97,6 +97,12 @@ public final class Sweep {
         throw new IllegalStateException("interrupted while the sweep ran", ex);
       }
     }
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) { // its thread died of an Error (printed by the thread)
+        SweepConfig.Entry e = sweep.searches().get(i);
+        results[i] = new Result(e, out.resolve(e.label()), null, new IllegalStateException("the search's thread died"));
+      }
+    }
     List<Result> all = List.of(results);
     log.printf("sweep finished: %d searches, %d failed, %d sweep jobs%n", all.size(),
         all.stream().filter(x -> x.error() != null).count(), steps.jobs());

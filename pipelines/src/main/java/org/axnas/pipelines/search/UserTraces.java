@@ -25,13 +25,19 @@ final class UserTraces {
   /** The samples read and how many were dropped for NaN or infinity. */
   record Read(List<TraceSample> samples, long nonFinite) {}
 
-  static Read read(Path file, RunConfig.UserFunction f, boolean dropNonFinite) throws IOException {
+  /**
+   * Reads the samples, labelled with the run's benchmark name (the traces stage counts samples
+   * per benchmark, so a label from elsewhere would make a full trace look empty).
+   */
+  static Read read(Path file, String benchmark, RunConfig.UserFunction f, boolean dropNonFinite) throws IOException {
     List<TraceSample> raw = file.toString().toLowerCase().endsWith(".csv")
         ? csv(file, f.inputColumns(), f.outputColumns())
         : AvroFiles.read(file, TraceSample.class);
     List<TraceSample> kept = new ArrayList<>();
     long nonFinite = 0;
-    for (TraceSample s : raw) {
+    for (TraceSample read : raw) {
+      TraceSample s = benchmark.contentEquals(read.getBenchmark()) ? read
+          : TraceSample.newBuilder(read).setBenchmark(benchmark).build();
       boolean finite = s.getInput().stream().allMatch(Float::isFinite) && s.getOutput().stream().allMatch(Float::isFinite);
       if (finite) {
         kept.add(s);

@@ -1,0 +1,80 @@
+package org.axnas.pipelines.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.axnas.pipelines.Axnas;
+import org.axnas.pipelines.Json;
+import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.config.RunConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Traces too large for memory are refused up front, with what to change, instead of failing (or,
+ * on the DirectRunner, hanging in garbage collection) after minutes of work.
+ */
+class FaultResourceLimitTest {
+  private static final long GIB = 1L << 30;
+
+  private static RunConfig jpeg(long samples) {
+    return RunConfig.parse("benchmark: jpeg\ntraces: {samples: " + samples + "}\nobjective: {alpha: 1, beta: 0, epsilon: 0}\n",
+        "jpeg.yaml");
+  }
+
+  private static void check(RunConfig c, PipelineOptions options, long heap) {
+    SearchPlan.checkMemory(c, SearchPlan.validate(c), options, heap);
+  }
+
+  @Test
+  void tracesLargerThanTheHeapAreRefusedSayingWhatFits() {
+    PipelineOptions direct = PipelineOptionsFactory.create();
+    // jpeg, 128 values a sample: 100,000 samples ran out of a 2 GB heap on the DirectRunner
+    ConfigException e = assertThrows(ConfigException.class, () -> check(jpeg(100_000), direct, 2 * GIB));
+    assertTrue(e.getMessage().startsWith("jpeg.yaml: field 'traces.samples'"), e.getMessage());
+    assertTrue(e.getMessage().contains("128 values (64 in, 64 out)") && e.getMessage().contains("-Xmx"), e.getMessage());
+    Matcher m = Pattern.compile("at most (\\d+)").matcher(e.getMessage());
+    assertTrue(m.find(), e.getMessage());
+    long fits = Long.parseLong(m.group(1));
+    assertTrue(fits > 10_000 && fits < 100_000, e.getMessage());
+    check(jpeg(fits), direct, 2 * GIB); // what the message offers is accepted
+    assertThrows(ConfigException.class, () -> check(jpeg(fits + 1), direct, 2 * GIB));
+    check(jpeg(100_000), direct, 8 * GIB); // or more memory, as it says
+
+    // collected on a cluster, the driver only reads the splits
+    PipelineOptions cluster = PipelineOptionsFactory.fromArgs("--runner=FlinkRunner", "--flinkMaster=localhost:8081").create();
+    check(jpeg(100_000), cluster, 2 * GIB);
+    assertThrows(ConfigException.class, () -> check(jpeg(10_000_000), cluster, 2 * GIB));
+  }
+
+  @Test
+  void theCommandRefusesBeforeWritingAnything(@TempDir Path dir) throws Exception {
+    Path cfg = dir.resolve("huge.yaml");
+    Files.writeString(cfg, "benchmark: jpeg\ntraces: {samples: 50000000}\nobjective: {alpha: 1, beta: 0, epsilon: 0}\n");
+    Path out = dir.resolve("never");
+    PrintStream old = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Axnas.execute("search", "--config", cfg.toString(), "--out", out.toString(), "--json");
+    } finally {
+      System.setOut(old);
+    }
+    assertEquals(2, code, buf.toString(StandardCharsets.UTF_8));
+    String error = Json.mapper().readTree(buf.toString(StandardCharsets.UTF_8)).get("error").asText();
+    assertTrue(error.contains("huge.yaml") && error.contains("lower traces.samples to at most"), error);
+    assertFalse(Files.exists(out));
+  }
+}
