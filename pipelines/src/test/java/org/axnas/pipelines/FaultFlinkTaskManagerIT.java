@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axnas.pipelines.run.RunFolder;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.Timeout;
  * completes the search with the DirectRunner's history, byte for byte. Runs after {@code package} (the cluster runs
  * the fat jar).
  */
-@Disabled("fails: after a TaskManager is killed mid-round, --resume does not finish the search within the"
-    + " test's limit (311 s in the last verify); open in issue 9")
 class FaultFlinkTaskManagerIT {
   private static final Path REPO = Path.of("").toAbsolutePath(); // failsafe runs in the repository root
 
