@@ -29,16 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchTest {
 
   static Path config(Path dir, String benchmark, String extra) throws Exception {
-    Path f = dir.resolve(benchmark + ".yaml");
-    Files.writeString(f, "benchmark: " + benchmark + "\n"
-        + "seed: 7\n"
-        + "traces: {samples: 2500}\n"
-        + "search: {budget: 6, parallelism: 2, maxLayers: 2, maxNeurons: 16}\n"
-        + "training: {epochs: 8, batchSize: 64, learningRate: 0.01}\n"
-        + "objective: {alpha: 0.8, beta: 0.1, epsilon: 0.1}\n"
-        + "selection: {mode: energy, minAccuracy: 0.0}\n"
-        + extra);
-    return f;
+    return Faults.config(dir, benchmark, benchmark, extra);
   }
 
   static TracesCommandTest.Result run(String... args) {
