@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -34,7 +35,10 @@ class OptimisationQualityTest {
         Arrays.stream(f).mapToDouble(x -> x[1]).average().orElseThrow());
   }
 
-  /** The bar: a better best-so-far than random search in at least 16 of 20 seeds (87% on seeds 100..159). */
+  /**
+   * The issue's bar: a better best-so-far than random search in at least 16 of 20 seeds (SMAC won
+   * 78% on seeds 100..159, 85% on 200..259).
+   */
   @Test
   void smacBeatsRandomSearchOnTheLayeredTarget() {
     double[][] f = finals(SyntheticObjectives.layeredTarget());
@@ -44,7 +48,8 @@ class OptimisationQualityTest {
 
   /**
    * The issue's bar on the f_perf-shaped objective. Its near-optimal set is large (random search
-   * reaches the top 1% in 60 draws), so this is the harder bar: on seeds 100..159 SMAC won 72%.
+   * reaches the top 1% in 60 draws), so this is the harder bar: SMAC won 73% on seeds 100..159,
+   * 82% on 200..259.
    */
   @Test
   void smacBeatsRandomSearchOnAccuracyVersusMacs() {
@@ -54,20 +59,22 @@ class OptimisationQualityTest {
   }
 
   /**
-   * Branin: within 1% of the optimum after 300 evaluations (rounds of 4) in at least 2 of 3 seeds
-   * (8 of 10 on seeds 100..109). A forest refines continuous optima slowly: it predicts a constant
-   * around the incumbent, so progress is sampling inside a shrinking leaf.
+   * Branin: within 1% of the optimum after 200 evaluations (rounds of 4) on every one of seeds
+   * 0..4 (on seeds 100..119: 19 of 20 within 150 evaluations, all 20 within 300). A forest
+   * refines continuous optima by sampling inside the shrinking leaf around the incumbent; that
+   * needs the log-scaled costs to keep differences near the minimum visible (the encoder's small
+   * margin floor).
    */
   @Test
   void smacGetsWithinOnePercentOfBraninsMinimum() {
-    double[] best = IntStream.range(0, 3).parallel().mapToDouble(seed -> {
+    double[] best = IntStream.range(0, 5).parallel().mapToDouble(seed -> {
       double[] curve = Searches.smac(Smac.builder(SyntheticObjectives.braninSpace()).seed(seed),
-          SyntheticObjectives::branin, 300, ROUND);
+          SyntheticObjectives::branin, 200, ROUND);
       return curve[curve.length - 1];
     }).toArray();
-    System.out.println("branin: best after 300 evaluations " + Arrays.toString(best) + ", optimum "
+    System.out.println("branin: best after 200 evaluations " + Arrays.toString(best) + ", optimum "
         + SyntheticObjectives.BRANIN_OPTIMUM);
     long within = Arrays.stream(best).filter(b -> b <= 1.01 * SyntheticObjectives.BRANIN_OPTIMUM).count();
-    assertTrue(within >= 2, within + " of 3 seeds within 1%");
+    assertEquals(5, within, "seeds within 1% of the minimum: " + Arrays.toString(best));
   }
 }
