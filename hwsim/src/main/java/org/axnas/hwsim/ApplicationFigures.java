@@ -10,7 +10,7 @@ package org.axnas.hwsim;
  */
 public record ApplicationFigures(double regionFraction, double speedup, double energyReduction) {
 
-  static ApplicationFigures of(double f, double regionSpeedup, double regionEnergyReduction) {
+  public static ApplicationFigures of(double f, double regionSpeedup, double regionEnergyReduction) {
     if (!(f >= 0 && f <= 1)) {
       throw new IllegalArgumentException("region fraction must be in [0, 1], got " + f);
     }

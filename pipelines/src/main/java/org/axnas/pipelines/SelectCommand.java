@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AvroFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.pipelines.search.SelectionReport;
@@ -31,6 +32,10 @@ public final class SelectCommand implements Callable<Integer> {
   @Option(names = "--theta", defaultValue = "0.5", description = "Integrated mode: weight of accuracy against energy, in [0, 1] (default ${DEFAULT-VALUE}).")
   double theta;
 
+  @Option(names = "--region-fraction", description = "The function's share of the program's time, in (0, 1], for "
+      + "whole-program figures by Amdahl's law (default: the run-config's regionFraction).")
+  Double regionFraction;
+
   @Option(names = "--json", description = "Print one JSON document on stdout.")
   boolean json;
 
@@ -41,9 +46,13 @@ public final class SelectCommand implements Callable<Integer> {
       throw new ConfigException(folder.paretoAvro().toString(), null, "no Pareto set here; is this a finished run folder?");
     }
     List<ParetoEntry> front = AvroFiles.read(folder.paretoAvro(), ParetoEntry.class);
+    if (regionFraction != null && !(regionFraction > 0 && regionFraction <= 1)) {
+      throw new ConfigException("command line", "--region-fraction", "must be in (0, 1], got " + regionFraction);
+    }
+    double fraction = regionFraction != null ? regionFraction : runRegionFraction(folder);
     SelectionReport r;
     try {
-      r = SelectionReport.select(folder, front, mode, minAccuracy, minEnergyReduction, theta);
+      r = SelectionReport.select(folder, front, mode, minAccuracy, minEnergyReduction, theta, fraction);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("command line", "--mode/--min-accuracy/--min-energy-reduction/--theta", e.getMessage());
     }
@@ -57,5 +66,13 @@ public final class SelectCommand implements Callable<Integer> {
       return Axnas.EXIT_BAD_INPUT;
     }
     return 0;
+  }
+
+  /** The run-config's regionFraction as recorded in the run's manifest; 1 when there is no manifest. */
+  private static double runRegionFraction(RunFolder folder) {
+    if (!Files.exists(folder.manifest())) {
+      return 1;
+    }
+    return RunConfig.parse(folder.readManifest().getConfigYaml(), folder.manifest() + " (configYaml)").regionFraction();
   }
 }

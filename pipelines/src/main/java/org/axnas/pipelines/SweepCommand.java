@@ -28,6 +28,11 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue a killed sweep: every search from its last finished round.")
   boolean resume;
 
+  @Option(names = "--cache", description = "Evaluation cache folder (trained models by key) shared by every search of "
+      + "the sweep and by later runs, so that no network is trained twice for the same data, training settings and "
+      + "seed, e.g. across error-bound groups and hardware configs (default: each run folder's models/).")
+  Path cache;
+
   @Option(names = "--json", description = "Print one JSON document on stdout (progress goes to stderr).")
   boolean json;
 
@@ -36,7 +41,7 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream progress = json ? System.err : System.out;
-    List<Sweep.Result> results = new Sweep(new Sweep.Request(config, out, resume, beamArgs, progress)).run();
+    List<Sweep.Result> results = new Sweep(new Sweep.Request(config, out, resume, beamArgs, progress, cache)).run();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Sweep.Result r : results) {
       Map<String, Object> row = new LinkedHashMap<>();

@@ -1,34 +1,45 @@
 package org.axnas.pipelines;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
 import org.axnas.core.Splits;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.KernelProfile;
 import org.axnas.schemas.TraceSample;
+import org.axnas.traces.TraceBatch;
 import org.axnas.transforms.CollectTraces;
 import org.axnas.transforms.SplitDataset;
+import org.axnas.transforms.TraceBatchCoder;
+import org.axnas.transforms.TraceBatchSink;
 
 /**
  * The traces stage of a run folder: collect a benchmark's traces, split them and write
  * {@code <benchmarkDir>/traces/{train,validation,test}-*.avro}, {@code profile.avro} and
  * {@code failures-*.avro}. Beam's file sinks write to temporary files and rename, so a killed
  * run never leaves a half-written trace file.
+ *
+ * <p>Samples travel in batches (one element per shard of the index space and part of the split),
+ * not one element per sample: a runner's cost per element, above all the DirectRunner's checks and
+ * the grouping into one file per part, made a million samples take minutes.
  */
 public final class TraceCollection {
   public static final String TRACES = "traces";
+  /** Samples per element when splitting a user's trace file (the kernels' shards are as large). */
+  static final int USER_TRACE_BATCH = 100_000;
 
   private TraceCollection() {}
 
@@ -42,37 +53,39 @@ public final class TraceCollection {
         ? collect.withInputFile(source.inputFile(), source.samples())
         : collect.withGenerator(source.seed(), source.samples());
     String dir = benchmarkDir.resolve(TRACES).toAbsolutePath().toString();
-    PCollectionTuple traces = p.apply("CollectTraces " + benchmark, collect);
+    PCollectionTuple traces = p.apply("CollectTraces " + benchmark, collect.inBatches());
     traces.get(CollectTraces.PROFILE).apply("WriteProfile " + benchmark,
         AvroIO.write(KernelProfile.class).to(dir + "/profile").withSuffix(".avro").withoutSharding());
-    split(traces.get(CollectTraces.SAMPLES), traces.get(CollectTraces.FAILURES), benchmark, splits, dir);
+    split(traces.get(CollectTraces.BATCHES), traces.get(CollectTraces.FAILURES), benchmark, splits, dir);
   }
 
   /** Splits samples that came from elsewhere (a user's trace file) and writes them the same way. */
-  public static void splitAndWrite(PCollection<TraceSample> samples, String benchmark, Splits splits, Path benchmarkDir) {
+  public static void splitAndWrite(Pipeline p, List<TraceSample> samples, String benchmark, Splits splits,
+      Path benchmarkDir) {
     String dir = benchmarkDir.resolve(TRACES).toAbsolutePath().toString();
-    PCollection<DeadLetter> none = samples.getPipeline()
-        .apply("NoCollectionFailures " + benchmark, Create.empty(AvroCoder.of(DeadLetter.class)));
-    split(samples, none, benchmark, splits, dir);
+    PCollection<TraceBatch> batches = p.apply("UserTraces " + benchmark,
+        Create.of(TraceBatch.of(samples, USER_TRACE_BATCH)).withCoder(TraceBatchCoder.of()));
+    PCollection<DeadLetter> none = p.apply("NoCollectionFailures " + benchmark, Create.empty(AvroCoder.of(DeadLetter.class)));
+    split(batches, none, benchmark, splits, dir);
   }
 
-  private static void split(PCollection<TraceSample> samples, PCollection<DeadLetter> failures, String benchmark,
+  private static void split(PCollection<TraceBatch> batches, PCollection<DeadLetter> failures, String benchmark,
       Splits splits, String dir) {
-    PCollectionTuple parts = samples.apply("SplitDataset " + benchmark,
-        SplitDataset.create().withFractions(splits.train(), splits.validation()).withSeed(splits.seed()));
-    write(parts, SplitDataset.TRAIN, dir, "train", benchmark);
-    write(parts, SplitDataset.VALIDATION, dir, "validation", benchmark);
-    write(parts, SplitDataset.TEST, dir, "test", benchmark);
+    PCollectionTuple parts = batches.apply("SplitDataset " + benchmark,
+        SplitDataset.create().withFractions(splits.train(), splits.validation()).withSeed(splits.seed()).inBatches());
+    write(parts, SplitDataset.TRAIN_BATCHES, dir, "train", benchmark);
+    write(parts, SplitDataset.VALIDATION_BATCHES, dir, "validation", benchmark);
+    write(parts, SplitDataset.TEST_BATCHES, dir, "test", benchmark);
     PCollectionList.of(failures).and(parts.get(SplitDataset.FAILURES))
         .apply("AllFailures " + benchmark, Flatten.pCollections())
         .apply("WriteFailures " + benchmark,
             AvroIO.write(DeadLetter.class).to(dir + "/failures").withSuffix(".avro").withNumShards(1));
   }
 
-  private static void write(PCollectionTuple parts, org.apache.beam.sdk.values.TupleTag<TraceSample> tag,
-      String dir, String name, String benchmark) {
+  /** One file per part, {@code <name>-00000-of-00001.avro}, as AvroIO.write names it. */
+  private static void write(PCollectionTuple parts, TupleTag<TraceBatch> tag, String dir, String name, String benchmark) {
     parts.get(tag).apply("Write " + name + " " + benchmark,
-        AvroIO.write(TraceSample.class).to(dir + "/" + name).withSuffix(".avro").withNumShards(1));
+        TraceBatchSink.write(dir + "/" + name, 1));
   }
 
   /** Counts from the finished pipeline's metrics. */
@@ -84,7 +97,7 @@ public final class TraceCollection {
         counter(result, SplitDataset.class, SplitDataset.counterName(benchmark, Splits.Part.VALIDATION)),
         counter(result, SplitDataset.class, SplitDataset.counterName(benchmark, Splits.Part.TEST)),
         counter(result, CollectTraces.class, CollectTraces.failureCounterName(benchmark))
-            + counter(result, SplitDataset.class, benchmark + "/nonFinite"));
+            + counter(result, SplitDataset.class, SplitDataset.nonFiniteCounterName(benchmark)));
   }
 
   static long counter(PipelineResult result, Class<?> stage, String name) {

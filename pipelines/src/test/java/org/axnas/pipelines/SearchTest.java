@@ -107,6 +107,18 @@ class SearchTest {
     TracesCommandTest.Result q = run("select", "--pareto", out.toString(), "--mode", "quality", "--json");
     assertEquals(0, q.code(), q.stdout());
     assertEquals(maxAcc, q.json().get("accuracy").asDouble(), 1e-12);
+    assertTrue(q.json().get("application") == null, "no whole-program figures when the function is the program");
+
+    // the function as 40% of the program: Amdahl's law on the chosen network's region figures
+    TracesCommandTest.Result part = run("select", "--pareto", out.toString(), "--mode", "quality",
+        "--region-fraction", "0.4", "--json");
+    assertEquals(0, part.code(), part.stdout());
+    double speedup = part.json().get("speedup").asDouble();
+    double energy = part.json().get("energyReduction").asDouble();
+    assertEquals(0.4, part.json().get("application").get("regionFraction").asDouble(), 0);
+    assertEquals(1 / (0.6 + 0.4 / speedup), part.json().get("application").get("speedup").asDouble(), 1e-12);
+    assertEquals(1 / (0.6 + 0.4 / energy), part.json().get("application").get("energyReduction").asDouble(), 1e-12);
+    assertEquals(2, run("select", "--pareto", out.toString(), "--mode", "quality", "--region-fraction", "1.5").code());
 
     double threshold = pareto.stream().mapToDouble(ParetoEntry::getAccuracy).min().orElseThrow();
     double lowestEnergy = pareto.stream().filter(p -> p.getAccuracy() >= threshold)

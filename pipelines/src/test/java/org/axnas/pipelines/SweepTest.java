@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.config.SweepConfig;
+import org.axnas.pipelines.run.RunFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sweep config and the sweep command's bad input (the sweep itself runs in FlinkClusterIT). */
+/** The sweep config, the sweep command's bad input and its shared cache (on Flink: FlinkClusterIT). */
 class SweepTest {
 
   @Test
@@ -79,5 +80,50 @@ class SweepTest {
     TracesCommandTest.Result none = TracesCommandTest.run("sweep", "--config", f.toString(), "--out", dir.resolve("absent").toString(),
         "--resume", "--json");
     assertEquals(2, none.code(), none.stdout());
+  }
+
+  /**
+   * With {@code --cache}, the searches of a sweep and of a later sweep share trained models: the
+   * second sweep of the same config trains nothing and finds the same fronts.
+   */
+  @Test
+  void aSharedCacheTrainsEachNetworkOnce(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("sweep.yaml");
+    Files.writeString(f, "benchmarks: [kmeans]\ngroups: [1, 2]\n"
+        + "settings: {seed: 3, traces: {samples: 2000}, search: {budget: 4, parallelism: 2, maxLayers: 1, maxNeurons: 8},"
+        + " training: {epochs: 4, batchSize: 64}, selection: {mode: energy, minAccuracy: 0.0}}\n");
+    Path cache = dir.resolve("cache");
+    TracesCommandTest.Result first = TracesCommandTest.run("sweep", "--config", f.toString(), "--out",
+        dir.resolve("first").toString(), "--cache", cache.toString(), "--json");
+    assertEquals(0, first.code(), first.stdout());
+    TracesCommandTest.Result second = TracesCommandTest.run("sweep", "--config", f.toString(), "--out",
+        dir.resolve("second").toString(), "--cache", cache.toString(), "--json");
+    assertEquals(0, second.code(), second.stdout());
+    assertEquals(2, second.json().get("searches").size());
+    for (int i = 0; i < 2; i++) {
+      var a = first.json().get("searches").get(i);
+      var b = second.json().get("searches").get(i);
+      assertEquals(withoutModelPaths(a.get("pareto")), withoutModelPaths(b.get("pareto")), a.get("search").asText());
+      // cache hits are recorded beside the history, in each round's timings
+      RunFolder run = new RunFolder(Path.of(b.get("runDir").asText()));
+      int hits = 0;
+      for (int round : run.finishedRounds()) {
+        for (var c : Json.mapper().readTree(run.roundTimings(round).toFile()).get("candidates")) {
+          assertTrue(c.get("cached").asBoolean(), "the second sweep trained " + c + " again");
+          hits++;
+        }
+      }
+      assertEquals(4, hits);
+    }
+  }
+
+  private static String withoutModelPaths(com.fasterxml.jackson.databind.JsonNode pareto) {
+    StringBuilder sb = new StringBuilder();
+    for (var p : pareto) {
+      com.fasterxml.jackson.databind.node.ObjectNode copy = p.deepCopy();
+      copy.remove("model");
+      sb.append(copy).append('\n');
+    }
+    return sb.toString();
   }
 }

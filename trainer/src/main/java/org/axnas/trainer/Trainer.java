@@ -104,7 +104,7 @@ public final class Trainer {
         }
         return run.end(TrainingStatus.OK, "", new TrainedModel(net, scaling, finalWeights), epoch, bestEpoch);
       }
-    } catch (RuntimeException | LinkageError | OutOfMemoryError e) {
+    } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
       // A backend failure (e.g. DL4J's native library or an ND4J op) is a result, not a crash.
       return run.end(TrainingStatus.FAILED,
           settings.backend() + " backend failed in epoch " + (epoch + 1) + ": " + e, null, epoch, 0);

@@ -108,7 +108,7 @@ public final class CandidateEvaluator {
         }
         model = r.model();
       }
-    } catch (RuntimeException | OutOfMemoryError ex) {
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
       return failed(e, "FAILED", "training threw " + ex, ex, start);
     }
 

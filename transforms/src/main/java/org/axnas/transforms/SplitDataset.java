@@ -12,17 +12,25 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.axnas.core.Splits;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.TraceSample;
+import org.axnas.traces.TraceBatch;
 
 /**
  * Splits trace samples into train, validation and test by a seeded hash of the sample index:
  * deterministic whatever the runner, the order or the parallelism, and disjoint by construction.
  * Samples holding NaN or infinity go to {@link #FAILURES}, counted.
+ *
+ * <p>{@link #inBatches()} splits {@link TraceBatch}es instead, one element per batch and part
+ * ({@link #TRAIN_BATCHES} and so on): each sample lands in the same part as here, and the counters
+ * are the same.
  */
 public final class SplitDataset extends PTransform<PCollection<TraceSample>, PCollectionTuple> {
   public static final TupleTag<TraceSample> TRAIN = new TupleTag<>() {};
   public static final TupleTag<TraceSample> VALIDATION = new TupleTag<>() {};
   public static final TupleTag<TraceSample> TEST = new TupleTag<>() {};
   public static final TupleTag<DeadLetter> FAILURES = new TupleTag<>() {};
+  public static final TupleTag<TraceBatch> TRAIN_BATCHES = new TupleTag<>() {};
+  public static final TupleTag<TraceBatch> VALIDATION_BATCHES = new TupleTag<>() {};
+  public static final TupleTag<TraceBatch> TEST_BATCHES = new TupleTag<>() {};
   static final String STAGE = "SplitDataset";
 
   private final Splits splits;
@@ -59,9 +67,70 @@ public final class SplitDataset extends PTransform<PCollection<TraceSample>, PCo
     return out;
   }
 
+  /** The same split over batches: outputs {@link #TRAIN_BATCHES}, {@link #VALIDATION_BATCHES}, {@link #TEST_BATCHES}, {@link #FAILURES}. */
+  public Batched inBatches() {
+    return new Batched(splits);
+  }
+
+  /** {@link SplitDataset} over {@link TraceBatch}es; a part of a batch that is empty is left out. */
+  public static final class Batched extends PTransform<PCollection<TraceBatch>, PCollectionTuple> {
+    private final Splits splits;
+
+    private Batched(Splits splits) {
+      this.splits = splits;
+    }
+
+    @Override
+    public PCollectionTuple expand(PCollection<TraceBatch> batches) {
+      PCollectionTuple out =
+          batches.apply(
+              "Split",
+              ParDo.of(new SplitBatchFn(splits))
+                  .withOutputTags(TRAIN_BATCHES, TupleTagList.of(VALIDATION_BATCHES).and(TEST_BATCHES).and(FAILURES)));
+      out.get(TRAIN_BATCHES).setCoder(TraceBatchCoder.of());
+      out.get(VALIDATION_BATCHES).setCoder(TraceBatchCoder.of());
+      out.get(TEST_BATCHES).setCoder(TraceBatchCoder.of());
+      out.get(FAILURES).setCoder(AvroCoder.of(DeadLetter.class));
+      return out;
+    }
+  }
+
   /** Name of the counter of samples of a benchmark that went to a part, e.g. "sobel/train". */
   public static String counterName(String benchmark, Splits.Part part) {
     return benchmark + "/" + part.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Name of the counter of samples of a benchmark dropped for NaN or infinity. */
+  public static String nonFiniteCounterName(String benchmark) {
+    return benchmark + "/nonFinite";
+  }
+
+  static final class SplitBatchFn extends DoFn<TraceBatch, TraceBatch> {
+    private final Splits splits;
+
+    SplitBatchFn(Splits splits) {
+      this.splits = splits;
+    }
+
+    @ProcessElement
+    public void process(@Element TraceBatch batch, MultiOutputReceiver out) {
+      TraceBatch.Parts parts = batch.split(splits);
+      for (TraceSample s : parts.nonFinite()) {
+        out.get(FAILURES).output(DeadLetters.of(STAGE, s, "non-finite value in sample " + s.getIndex()));
+      }
+      if (!parts.nonFinite().isEmpty()) {
+        Metrics.counter(STAGE, nonFiniteCounterName(batch.benchmark())).inc(parts.nonFinite().size());
+      }
+      for (Splits.Part part : Splits.Part.values()) {
+        TraceBatch p = parts.get(part);
+        if (p.size() == 0) {
+          continue;
+        }
+        Metrics.counter(STAGE, counterName(batch.benchmark(), part)).inc(p.size());
+        out.get(part == Splits.Part.TRAIN ? TRAIN_BATCHES : part == Splits.Part.VALIDATION ? VALIDATION_BATCHES : TEST_BATCHES)
+            .output(p);
+      }
+    }
   }
 
   static final class SplitFn extends DoFn<TraceSample, TraceSample> {
@@ -74,7 +143,7 @@ public final class SplitDataset extends PTransform<PCollection<TraceSample>, PCo
     @ProcessElement
     public void process(@Element TraceSample s, MultiOutputReceiver out) {
       if (!finite(s)) {
-        Metrics.counter(STAGE, s.getBenchmark() + "/nonFinite").inc();
+        Metrics.counter(STAGE, nonFiniteCounterName(s.getBenchmark())).inc();
         out.get(FAILURES).output(DeadLetters.of(STAGE, s, "non-finite value in sample " + s.getIndex()));
         return;
       }

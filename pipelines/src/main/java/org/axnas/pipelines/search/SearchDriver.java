@@ -167,7 +167,8 @@ public final class SearchDriver {
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
     AtomicFiles.writeString(folder.paretoJson(), Json.write(ParetoFiles.toJson(pareto)));
     SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
-        config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta());
+        config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta(),
+        config.regionFraction());
     log.printf("%s finished: %d evaluations (%d failed), %d on the Pareto front, %.1f s%n", kind, history.size(),
         history.stream().filter(e -> !"OK".equals(e.getStatus())).count(), pareto.size(), (System.nanoTime() - start) / 1e9);
     return new Outcome(folder.dir(), history, pareto, selected);

@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.Create;
 import org.axnas.core.Activation;
 import org.axnas.core.Layer;
 import org.axnas.core.Network;
@@ -32,7 +30,6 @@ import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.KernelProfile;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.schemas.TraceSample;
 import org.axnas.schemas.TrainingSpec;
 import org.axnas.search.CandidateEvaluator;
 import org.axnas.search.ErrorMetrics;
@@ -294,9 +291,7 @@ final class SearchPlan {
       if (read.nonFinite() > 0) {
         log.printf("dropped %d samples with NaN/Inf from %s%n", read.nonFinite(), file);
       }
-      TraceCollection.splitAndWrite(
-          p.apply("UserTraces", Create.of(read.samples()).withCoder(AvroCoder.of(TraceSample.class))),
-          config.benchmark(), splits, folder.dir());
+      TraceCollection.splitAndWrite(p, read.samples(), config.benchmark(), splits, folder.dir());
     } else {
       String input = config.traces().inputFile() == null ? null
           : resolve(config.traces().inputFile(), config.file(), "traces.input").toString();

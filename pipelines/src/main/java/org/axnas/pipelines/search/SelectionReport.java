@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axnas.hwsim.ApplicationFigures;
 import org.axnas.pipelines.Json;
 import org.axnas.pipelines.run.AtomicFiles;
 import org.axnas.pipelines.run.RunFolder;
@@ -17,11 +18,14 @@ import org.axnas.trainer.TrainedModel;
 
 /**
  * Online selection over a run's Pareto set, and the export of the chosen network in the
- * trainer's two formats (plain JSON and a DL4J model file) into {@code selected/}.
+ * trainer's two formats (plain JSON and a DL4J model file) into {@code selected/}. When the
+ * function is only part of the program ({@code regionFraction < 1}), the chosen network's
+ * whole-program speedup and energy reduction by Amdahl's law come with it ({@code application});
+ * the selection itself works on the region's figures, as the search scored them.
  */
 public record SelectionReport(
     SelectionMode mode, Constraints constraints, Scored chosen, ParetoEntry entry, String error, List<Scored> nearest,
-    Path modelJson, Path modelDl4j) {
+    Path modelJson, Path modelDl4j, ApplicationFigures application) {
 
   public boolean ok() {
     return chosen != null;
@@ -29,16 +33,23 @@ public record SelectionReport(
 
   /** No selection was made (e.g. a search stopped before its end). */
   public static SelectionReport none(String mode, String why) {
-    return new SelectionReport(SelectionMode.parse(mode), Constraints.none(), null, null, why, List.of(), null, null);
+    return new SelectionReport(SelectionMode.parse(mode), Constraints.none(), null, null, why, List.of(), null, null, null);
   }
 
+  /**
+   * Selects and exports; {@code regionFraction} in (0, 1] is the function's share of the
+   * program (1: the function is the whole program, no application figures).
+   */
   public static SelectionReport select(RunFolder folder, List<ParetoEntry> pareto, String mode, double minAccuracy,
-      double minEnergyReduction, double theta) {
+      double minEnergyReduction, double theta, double regionFraction) {
+    if (!(regionFraction > 0 && regionFraction <= 1)) {
+      throw new IllegalArgumentException("region fraction must be in (0, 1], got " + regionFraction);
+    }
     SelectionMode m = SelectionMode.parse(mode);
     Constraints c = new Constraints(minAccuracy, minEnergyReduction, theta);
     NetworkSelector.Selection s = new NetworkSelector(ParetoFiles.scored(pareto)).select(m, c);
     if (s.chosen().isEmpty()) {
-      return new SelectionReport(m, c, null, null, s.reason(), s.nearest(), null, null);
+      return new SelectionReport(m, c, null, null, s.reason(), s.nearest(), null, null, null);
     }
     Scored chosen = s.chosen().get();
     ParetoEntry entry = pareto.stream().filter(p -> p.getTrialId() == chosen.trialId()).findFirst().orElseThrow();
@@ -57,7 +68,9 @@ public record SelectionReport(
         throw new java.io.UncheckedIOException("cannot export the selected model", e);
       }
     }
-    SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j);
+    ApplicationFigures application = regionFraction < 1
+        ? ApplicationFigures.of(regionFraction, chosen.speedup(), chosen.energyReduction()) : null;
+    SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j, application);
     AtomicFiles.writeString(folder.selected().resolve("selection.json"), Json.write(r.toJson()));
     return r;
   }
@@ -78,6 +91,10 @@ public record SelectionReport(
     m.put("fPerf", chosen.fPerf());
     m.put("trialId", chosen.trialId());
     m.put("testAccuracy", entry.getTestAccuracy());
+    if (application != null) {
+      m.put("application", Map.of("regionFraction", application.regionFraction(), "speedup", application.speedup(),
+          "energyReduction", application.energyReduction()));
+    }
     m.put("constraints", Map.of("minAccuracy", constraints.minAccuracy(), "minEnergyReduction",
         constraints.minEnergyReduction(), "theta", constraints.theta()));
     if (modelJson != null) {
@@ -112,10 +129,12 @@ public record SelectionReport(
       }
       return sb.toString();
     }
-    return String.format("selected (%s mode): %s  accuracy %.4f%s  speedup %.2fx  energy reduction %.2fx  f_perf %.4f%n%s",
+    return String.format("selected (%s mode): %s  accuracy %.4f%s  speedup %.2fx  energy reduction %.2fx  f_perf %.4f%n%s%s",
         mode.notation(), chosen.network(), chosen.accuracy(),
         entry.getTestAccuracy() == null ? "" : String.format(" (test %.4f)", entry.getTestAccuracy()),
         chosen.speedup(), chosen.energyReduction(), chosen.fPerf(),
+        application == null ? "" : String.format("whole program (function = %.0f%% of it): speedup %.2fx  energy reduction %.2fx%n",
+            100 * application.regionFraction(), application.speedup(), application.energyReduction()),
         modelJson == null ? "" : "exported: " + modelJson + " and " + modelDl4j + "\nload: " + loadHint() + "\n");
   }
 }

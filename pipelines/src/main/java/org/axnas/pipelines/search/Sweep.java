@@ -32,7 +32,8 @@ public final class Sweep {
   static final int CONCURRENT_PREPARATIONS = 2;
 
   /** What to run. */
-  public record Request(Path config, Path out, boolean resume, List<String> beamArgs, PrintStream progress) {}
+  /** {@code cache}: a trained-model cache shared by all searches (and other runs); null for each run's own. */
+  public record Request(Path config, Path out, boolean resume, List<String> beamArgs, PrintStream progress, Path cache) {}
 
   /** How one search of the sweep ended: its outcome, or the error that stopped it. */
   public record Result(SweepConfig.Entry entry, Path runDir, SearchDriver.Outcome outcome, RuntimeException error) {}
@@ -63,7 +64,7 @@ public final class Sweep {
       Path runDir = out.resolve(e.label());
       boolean resume = request.resume() && Files.exists(runDir);
       SearchDriver.Request r = new SearchDriver.Request(configFile(out, e), runDir, resume, null, request.beamArgs(),
-          false, prefixed(log, e.label()), 0, null);
+          false, prefixed(log, e.label()), 0, request.cache());
       int index = i;
       threads.add(new Thread(() -> {
         boolean[] released = {false};

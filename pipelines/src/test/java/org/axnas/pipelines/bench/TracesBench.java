@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -64,7 +65,12 @@ public final class TracesBench {
   static double beamPipeline(Benchmark b, long n) throws Exception {
     Path dir = Files.createTempDirectory("axnas-bench-traces");
     long start = System.nanoTime();
-    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    DirectOptions options = PipelineOptionsFactory.as(DirectOptions.class);
+    // diagnosis only (-Daxnas.bench.enforce=false): the product keeps the DirectRunner's checks on
+    boolean enforce = Boolean.parseBoolean(System.getProperty("axnas.bench.enforce", "true"));
+    options.setEnforceImmutability(enforce);
+    options.setEnforceEncodability(enforce);
+    Pipeline p = Pipeline.create(options);
     TraceCollection.addTo(p, b.name(), new TraceCollection.Source(1, n, null), new Splits(0.7, 0.15, 1), dir);
     PipelineResult result = p.run();
     result.waitUntilFinish();
