@@ -11,10 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.axnas.core.Splits;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.run.TraceMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -52,6 +54,29 @@ public final class TracesCommand implements Callable<Integer> {
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
+  /**
+   * All benchmarks are collected by one pipeline: refuses up front what would not fit in this JVM
+   * (on the DirectRunner an OutOfMemoryError in a worker thread hangs the pipeline).
+   */
+  void checkMemory(List<Benchmark> benchmarks, PipelineOptions options, long maxHeapBytes) {
+    boolean collectedHere = TraceMemory.collectsInThisJvm(options);
+    if (!collectedHere) {
+      return; // collected by the cluster's workers; the driver reads nothing back
+    }
+    long perRound = 0;
+    int values = 0;
+    for (Benchmark b : benchmarks) {
+      perRound += TraceMemory.peakBytes(1, b.inputWidth() + b.outputWidth(), true);
+      values += b.inputWidth() + b.outputWidth();
+    }
+    long fits = Math.max(0, TraceMemory.usable(maxHeapBytes) / perRound);
+    TraceMemory.check("command line", "--samples", (double) samples * perRound, maxHeapBytes,
+        String.format(java.util.Locale.ROOT, "%d samples of %s (%d values a sample%s) to collect and split in this JVM",
+            samples, benchmarks.size() == 1 ? benchmarks.get(0).name() : benchmarks.size() + " benchmarks", values,
+            benchmarks.size() == 1 ? "" : " in all"),
+        "lower --samples to at most " + fits + " or run on a Flink cluster");
+  }
+
   @Override
   public Integer call() {
     List<Benchmark> benchmarks = "all".equals(benchmark) ? Benchmarks.all() : List.of(byName(benchmark));
@@ -77,8 +102,10 @@ public final class TracesCommand implements Callable<Integer> {
       }
     }
 
+    PipelineOptions options = BeamOptions.parse(beamArgs);
+    checkMemory(benchmarks, options, Runtime.getRuntime().maxMemory());
     long start = System.nanoTime();
-    Pipeline p = Pipeline.create(BeamOptions.parse(beamArgs));
+    Pipeline p = Pipeline.create(options);
     for (Benchmark b : benchmarks) {
       TraceCollection.addTo(p, b.name(),
           new TraceCollection.Source(seed, samples, input == null ? null : input.toString()),

@@ -2,6 +2,7 @@ package org.axnas.pipelines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +14,19 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.axnas.kernels.Benchmark;
+import org.axnas.kernels.Benchmarks;
+import org.axnas.pipelines.config.ConfigException;
 import org.axnas.schemas.TraceSample;
 import org.axnas.transforms.TraceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TracesCommandTest {
+  private static final long GIB = 1L << 30;
+
 
   /** Runs the command line, returning the exit code and stdout. */
   static Result run(String... args) {
@@ -97,5 +105,30 @@ class TracesCommandTest {
     assertEquals(2, again.code());
     assertTrue(again.json().get("error").asText().contains("already holds traces"));
     assertEquals(List.of(before.length), List.of(Files.readAllBytes(out.resolve("kmeans/traces/profile.avro")).length));
+  }
+  /** The traces command collects every benchmark in one pipeline: their sum is checked. */
+  @Test
+  void theTracesCommandRefusesWhatWouldNotFit(@TempDir Path dir) throws Exception {
+    TracesCommand c = new TracesCommand();
+    PipelineOptions direct = PipelineOptionsFactory.create();
+    List<Benchmark> jpeg = List.of(Benchmarks.byName("jpeg"));
+    c.samples = 100_000;
+    c.checkMemory(jpeg, direct, 2 * GIB);
+    c.samples = 400_000;
+    ConfigException e = assertThrows(ConfigException.class, () -> c.checkMemory(jpeg, direct, 2 * GIB));
+    assertTrue(e.getMessage().startsWith("command line: field '--samples'") && e.getMessage().contains("jpeg")
+        && e.getMessage().contains("lower --samples to at most"), e.getMessage());
+    c.samples = 150_000; // jpeg alone fits in 2 GB, all seven benchmarks in one pipeline do not
+    c.checkMemory(jpeg, direct, 2 * GIB);
+    assertThrows(ConfigException.class, () -> c.checkMemory(Benchmarks.all(), direct, 2 * GIB));
+    c.checkMemory(jpeg, PipelineOptionsFactory.fromArgs("--runner=FlinkRunner", "--flinkMaster=localhost:8081").create(),
+        GIB / 2); // collected by the cluster
+
+    // and the command exits with 2 before writing anything
+    Path out = dir.resolve("never");
+    Result r = run("traces", "--benchmark", "jpeg", "--samples", "500000000", "--out", out.toString(), "--json");
+    assertEquals(2, r.code(), r.stdout());
+    assertTrue(r.json().get("error").asText().contains("lower --samples to at most"), r.stdout());
+    assertFalse(Files.exists(out));
   }
 }

@@ -27,6 +27,7 @@ import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AtomicFiles;
 import org.axnas.pipelines.run.AvroFiles;
 import org.axnas.pipelines.run.RunFolder;
+import org.axnas.pipelines.run.TraceMemory;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.KernelProfile;
 import org.axnas.schemas.ParetoEntry;
@@ -96,23 +97,8 @@ final class SearchPlan {
   }
 
   /**
-   * Bytes of heap one trace value costs when the traces are collected and split in this JVM (the
-   * DirectRunner, or embedded Flink, keeps every sample as an Avro record with boxed floats, in
-   * several copies: its bundles and the encoded copies of its immutability checks), and per
-   * sample on top. Measured: jpeg (128 values a sample) peaks near 950 MB live for 30,000 samples
-   * and runs out of a 2 GB heap at 100,000; blackscholes (7 values) near 355 MB for 100,000.
-   */
-  static final long COLLECT_BYTES_PER_VALUE = 250;
-  static final long COLLECT_BYTES_PER_SAMPLE = 1000;
-  /** When the collection runs elsewhere, the driver still reads every split (boxed, then dense). */
-  static final long READ_BYTES_PER_VALUE = 40;
-  /** What the JVM needs besides the traces (Beam, DL4J, the optimiser), and the share of the heap a live set may fill. */
-  static final long BASE_BYTES = 150L << 20;
-  static final double USABLE_HEAP = 0.75;
-
-  /**
    * Refuses up front a config whose traces would not fit in this JVM's memory, saying what to
-   * change, instead of failing (or, on the DirectRunner, hanging in garbage collection) halfway.
+   * change, instead of failing (or, on the DirectRunner, hanging after an OutOfMemoryError) halfway.
    */
   static void checkMemory(RunConfig config, Inputs in, PipelineOptions options, long maxHeapBytes) {
     long samples;
@@ -128,36 +114,25 @@ final class SearchPlan {
       inputs = b.inputWidth();
       outputs = b.outputWidth();
     }
-    boolean collectedHere = collectsInThisJvm(options);
-    long perSample = collectedHere
-        ? (long) (inputs + outputs) * COLLECT_BYTES_PER_VALUE + COLLECT_BYTES_PER_SAMPLE
-        : (long) (inputs + outputs) * READ_BYTES_PER_VALUE;
-    long usable = (long) (maxHeapBytes * USABLE_HEAP) - BASE_BYTES;
-    double needed = (double) samples * perSample;
-    if (needed <= usable) {
-      return;
-    }
-    long fits = Math.max(0, usable / perSample);
-    String field = in.userTraces() != null ? "function.traces" : "traces.samples";
-    throw new ConfigException(config.file(), field, String.format(java.util.Locale.ROOT,
-        "%d samples of %d values (%d in, %d out) need about %.1f GB of memory %s, but this JVM may use %.1f GB "
-            + "(max heap %.1f GB); %s, or give Java more memory (./axnas: AXNAS_JAVA_OPTS=-Xmx%dg)",
-        samples, inputs + outputs, inputs, outputs, (needed + BASE_BYTES) / 1e9,
-        collectedHere ? "to collect and split in this JVM" : "for the driver to read the splits",
-        usable / 1e9, maxHeapBytes / 1e9,
+    boolean collectedHere = TraceMemory.collectsInThisJvm(options);
+    int values = inputs + outputs;
+    long perSample = TraceMemory.peakBytes(1, values, collectedHere);
+    long fits = Math.max(0, TraceMemory.usable(maxHeapBytes) / perSample);
+    TraceMemory.check(config.file(), in.userTraces() != null ? "function.traces" : "traces.samples",
+        (double) samples * perSample, maxHeapBytes,
+        String.format(java.util.Locale.ROOT, "%d samples of %d values (%d in, %d out) %s", samples, values, inputs,
+            outputs, collectedHere ? "to collect and split in this JVM" : "for the driver to read the splits"),
         in.userTraces() != null ? "use a trace file of at most " + fits + " samples"
-            : "lower traces.samples to at most " + fits,
-        Math.max(2, (long) Math.ceil((needed + BASE_BYTES) / USABLE_HEAP / (1L << 30)) + 1)));
+            : "lower traces.samples to at most " + fits);
   }
 
-  /** The DirectRunner and embedded Flink run the traces stage in the driver's own JVM. */
-  static boolean collectsInThisJvm(PipelineOptions options) {
-    String runner = options.getRunner().getSimpleName();
-    if (!runner.startsWith("Flink")) {
-      return true;
+  /** The traces of a built-in benchmark of {@code config}, or null for a user function's trace file. */
+  static long[] builtInTraces(RunConfig config) {
+    if (config.isUserFunction()) {
+      return null;
     }
-    String master = options.as(org.apache.beam.runners.flink.FlinkPipelineOptions.class).getFlinkMaster();
-    return master == null || master.startsWith("[");
+    Benchmark b = Benchmarks.byName(config.benchmark());
+    return new long[] {config.traces().samples(), b.inputWidth() + b.outputWidth()};
   }
 
   /**

@@ -8,13 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.axnas.pipelines.BeamOptions;
 import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.config.SweepConfig;
 import org.axnas.pipelines.run.AtomicFiles;
+import org.axnas.pipelines.run.TraceMemory;
 
 /**
  * Runs the searches of a sweep together: each search is a {@link SearchDriver} on its own thread,
@@ -49,6 +53,7 @@ public final class Sweep {
     PipelineOptions options = BeamOptions.parse(request.beamArgs()); // a bad flag or unreachable cluster fails here
     Path out = request.out().toAbsolutePath().normalize();
     checkFolder(out, sweep);
+    checkMemory(sweep, options, Runtime.getRuntime().maxMemory());
     writeConfigs(out, sweep);
 
     PrintStream log = request.progress();
@@ -108,6 +113,38 @@ public final class Sweep {
     log.printf("sweep finished: %d searches, %d failed, %d sweep jobs%n", all.size(),
         all.stream().filter(x -> x.error() != null).count(), steps.jobs());
     return all;
+  }
+
+  /**
+   * Refuses a sweep whose searches' traces would not fit in this JVM together: every search keeps
+   * its loaded splits for the JVM's life (the per-worker cache of the evaluation step, and the
+   * final test-set scoring), and up to {@link #CONCURRENT_PREPARATIONS} collect theirs at once.
+   * Each search still checks its own traces when it starts (and a user function's trace file,
+   * whose size is known only then).
+   */
+  static void checkMemory(SweepConfig sweep, PipelineOptions options, long maxHeapBytes) {
+    boolean collectedHere = TraceMemory.collectsInThisJvm(options);
+    long held = 0;
+    long total = 0;
+    List<Long> peaks = new ArrayList<>();
+    for (SweepConfig.Entry e : sweep.searches()) {
+      long[] t = SearchPlan.builtInTraces(RunConfig.parse(e.runConfigYaml(), e.label()));
+      if (t == null) {
+        continue;
+      }
+      held += TraceMemory.heldBytes(t[0], (int) t[1]);
+      peaks.add(TraceMemory.peakBytes(t[0], (int) t[1], collectedHere));
+      total += t[0];
+    }
+    peaks.sort(Comparator.reverseOrder());
+    long concurrent = 0;
+    for (int i = 0; i < Math.min(collectedHere ? CONCURRENT_PREPARATIONS : 1, peaks.size()); i++) {
+      concurrent += peaks.get(i);
+    }
+    TraceMemory.check(sweep.file(), "settings.traces.samples", (double) held + concurrent, maxHeapBytes,
+        String.format(Locale.ROOT, "the traces of %d searches (%d samples in all), kept in this JVM while the sweep "
+            + "runs,", peaks.size(), total),
+        "lower traces.samples, sweep fewer benchmarks at once, or run on a Flink cluster");
   }
 
   private void checkFolder(Path out, SweepConfig sweep) {

@@ -40,17 +40,17 @@ class FaultResourceLimitTest {
   @Test
   void tracesLargerThanTheHeapAreRefusedSayingWhatFits() {
     PipelineOptions direct = PipelineOptionsFactory.create();
-    // jpeg, 128 values a sample: 100,000 samples ran out of a 2 GB heap on the DirectRunner
-    ConfigException e = assertThrows(ConfigException.class, () -> check(jpeg(100_000), direct, 2 * GIB));
+    // jpeg, 128 values a sample: 200,000 samples peaked at ~1.4 GB live on the DirectRunner
+    ConfigException e = assertThrows(ConfigException.class, () -> check(jpeg(400_000), direct, 2 * GIB));
     assertTrue(e.getMessage().startsWith("jpeg.yaml: field 'traces.samples'"), e.getMessage());
     assertTrue(e.getMessage().contains("128 values (64 in, 64 out)") && e.getMessage().contains("-Xmx"), e.getMessage());
     Matcher m = Pattern.compile("at most (\\d+)").matcher(e.getMessage());
     assertTrue(m.find(), e.getMessage());
     long fits = Long.parseLong(m.group(1));
-    assertTrue(fits > 10_000 && fits < 100_000, e.getMessage());
+    assertTrue(fits > 100_000 && fits < 200_000, e.getMessage());
     check(jpeg(fits), direct, 2 * GIB); // what the message offers is accepted
     assertThrows(ConfigException.class, () -> check(jpeg(fits + 1), direct, 2 * GIB));
-    check(jpeg(100_000), direct, 8 * GIB); // or more memory, as it says
+    check(jpeg(400_000), direct, 8 * GIB); // or more memory, as it says
 
     // collected on a cluster, the driver only reads the splits
     PipelineOptions cluster = PipelineOptionsFactory.fromArgs("--runner=FlinkRunner", "--flinkMaster=localhost:8081").create();
@@ -76,5 +76,19 @@ class FaultResourceLimitTest {
     String error = Json.mapper().readTree(buf.toString(StandardCharsets.UTF_8)).get("error").asText();
     assertTrue(error.contains("huge.yaml") && error.contains("lower traces.samples to at most"), error);
     assertFalse(Files.exists(out));
+  }
+
+  /** A sweep keeps every search's splits in the JVM: the sum is checked before anything is written. */
+  @Test
+  void aSweepChecksTheSumOfItsSearches(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("sweep.yaml");
+    Files.writeString(f, "benchmarks: [jpeg, sobel]\ngroups: [1, 2]\nsettings: {traces: {samples: 60000}}\n");
+    org.axnas.pipelines.config.SweepConfig sweep = org.axnas.pipelines.config.SweepConfig.load(f);
+    PipelineOptions direct = PipelineOptionsFactory.create();
+    // each search alone fits in 1 GB (60,000 jpeg samples: ~0.5 GB to collect), the four together do not
+    check(RunConfig.parse(sweep.searches().get(0).runConfigYaml(), "jpeg-g1"), direct, GIB);
+    ConfigException e = assertThrows(ConfigException.class, () -> Sweep.checkMemory(sweep, direct, GIB));
+    assertTrue(e.getMessage().contains("sweep.yaml") && e.getMessage().contains("4 searches"), e.getMessage());
+    Sweep.checkMemory(sweep, direct, 4 * GIB);
   }
 }
