@@ -101,38 +101,35 @@ final class SearchPlan {
    * change, instead of failing (or, on the DirectRunner, hanging after an OutOfMemoryError) halfway.
    */
   static void checkMemory(RunConfig config, Inputs in, PipelineOptions options, long maxHeapBytes) {
-    long samples;
-    int inputs;
-    int outputs;
-    if (in.userTraces() != null) {
-      samples = in.userTraces().samples().size();
-      inputs = in.userTraces().samples().get(0).getInput().size();
-      outputs = in.userTraces().samples().get(0).getOutput().size();
-    } else {
-      Benchmark b = Benchmarks.byName(config.benchmark());
-      samples = config.traces().samples();
-      inputs = b.inputWidth();
-      outputs = b.outputWidth();
-    }
+    TraceShape t = in.userTraces() != null
+        ? new TraceShape(in.userTraces().samples().size(), in.userTraces().samples().get(0).getInput().size(),
+            in.userTraces().samples().get(0).getOutput().size())
+        : builtInTraces(config);
     boolean collectedHere = TraceMemory.collectsInThisJvm(options);
-    int values = inputs + outputs;
-    long perSample = TraceMemory.peakBytes(1, values, collectedHere);
+    long perSample = TraceMemory.peakBytes(1, t.values(), collectedHere);
     long fits = Math.max(0, TraceMemory.usable(maxHeapBytes) / perSample);
     TraceMemory.check(config.file(), in.userTraces() != null ? "function.traces" : "traces.samples",
-        (double) samples * perSample, maxHeapBytes,
-        String.format(java.util.Locale.ROOT, "%d samples of %d values (%d in, %d out) %s", samples, values, inputs,
-            outputs, collectedHere ? "to collect and split in this JVM" : "for the driver to read the splits"),
+        (double) t.samples() * perSample, maxHeapBytes,
+        String.format(java.util.Locale.ROOT, "%d samples of %d values (%d in, %d out) %s", t.samples(), t.values(),
+            t.inputs(), t.outputs(), collectedHere ? "to collect and split in this JVM" : "for the driver to read the splits"),
         in.userTraces() != null ? "use a trace file of at most " + fits + " samples"
             : "lower traces.samples to at most " + fits);
   }
 
+  /** How many samples of how many values a run's traces hold. */
+  record TraceShape(long samples, int inputs, int outputs) {
+    int values() {
+      return inputs + outputs;
+    }
+  }
+
   /** The traces of a built-in benchmark of {@code config}, or null for a user function's trace file. */
-  static long[] builtInTraces(RunConfig config) {
+  static TraceShape builtInTraces(RunConfig config) {
     if (config.isUserFunction()) {
       return null;
     }
     Benchmark b = Benchmarks.byName(config.benchmark());
-    return new long[] {config.traces().samples(), b.inputWidth() + b.outputWidth()};
+    return new TraceShape(config.traces().samples(), b.inputWidth(), b.outputWidth());
   }
 
   /**

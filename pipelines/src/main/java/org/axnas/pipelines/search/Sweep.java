@@ -128,13 +128,13 @@ public final class Sweep {
     long total = 0;
     List<Long> peaks = new ArrayList<>();
     for (SweepConfig.Entry e : sweep.searches()) {
-      long[] t = SearchPlan.builtInTraces(RunConfig.parse(e.runConfigYaml(), e.label()));
+      SearchPlan.TraceShape t = SearchPlan.builtInTraces(RunConfig.parse(e.runConfigYaml(), e.label()));
       if (t == null) {
         continue;
       }
-      held += TraceMemory.heldBytes(t[0], (int) t[1]);
-      peaks.add(TraceMemory.peakBytes(t[0], (int) t[1], collectedHere));
-      total += t[0];
+      held += TraceMemory.heldBytes(t.samples(), t.values());
+      peaks.add(TraceMemory.peakBytes(t.samples(), t.values(), collectedHere));
+      total += t.samples();
     }
     peaks.sort(Comparator.reverseOrder());
     long concurrent = 0;
