@@ -103,8 +103,18 @@ final class HardwareConfigParser {
   }
 
   private CpuConfig cpu(ConfigSection s) {
-    s.allowOnly("name", "clockHz", "staticWatts", "queue", "ops");
+    s.allowOnly("name", "clockHz", "staticWatts", "baseline", "queue", "instructions", "ops");
     String name = s.text("name", "human-readable core name");
+    CpuBaseline baseline = CpuBaseline.O2;
+    if (s.has("baseline")) {
+      String text = s.text("baseline", "the build of AxBench's functions: " + CpuBaseline.allowed());
+      try {
+        baseline = CpuBaseline.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw s.error("baseline", "must be one of " + CpuBaseline.allowed()
+            + " (O2: gcc -O2 -march=core2; O0: AxBench's own unoptimised build), got '" + text + "'");
+      }
+    }
     double clockHz = s.positive("clockHz", "core clock in Hz");
     double staticWatts = s.nonNegative("staticWatts", "core leakage and clock power in watts");
     ConfigSection q = s.section("queue", "cyclesPerWord and joulesPerWord of enqueue/dequeue");
@@ -112,6 +122,17 @@ final class HardwareConfigParser {
     double qCycles = q.nonNegative("cyclesPerWord", "core cycles per queued word");
     double qJoules = q.nonNegative("joulesPerWord", "joules per queued word");
     q.finish();
+
+    ConfigSection ins = s.section("instructions",
+        "cycles and joules of each micro-operation class of a measured instruction mix");
+    Map<InstructionClass, OpCost> insCosts = ins.enumTable(InstructionClass.class,
+        InstructionClass::key, "instruction class", "cycles and joules", o -> {
+          o.allowOnly("cycles", "joules");
+          return new OpCost(
+              o.nonNegative("cycles", "core cycles per micro-operation"),
+              o.nonNegative("joules", "dynamic joules per micro-operation"));
+        });
+    ins.finish();
 
     ConfigSection ops = s.section("ops", "cycles and joules of each operation class");
     Map<OpClass, OpCost> costs = ops.enumTable(OpClass.class, c -> c.name().toLowerCase(Locale.ROOT),
@@ -123,6 +144,6 @@ final class HardwareConfigParser {
         });
     ops.finish();
     s.finish();
-    return new CpuConfig(name, clockHz, staticWatts, costs, qCycles, qJoules);
+    return new CpuConfig(name, clockHz, staticWatts, baseline, insCosts, costs, qCycles, qJoules);
   }
 }

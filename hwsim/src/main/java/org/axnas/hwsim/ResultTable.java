@@ -14,7 +14,9 @@ final class ResultTable {
     line(sb, "hwsim: %s on %s", r.network().notation(), r.hardware().name());
     line(sb, "NPU %s: %d x %d = %d PEs, %s, %d-bit words", hw.name(), hw.rows(), hw.cols(),
         hw.pes(), si(hw.clockHz(), "Hz"), hw.wordBits());
-    line(sb, "CPU %s, %s", cpuHw.name(), si(cpuHw.clockHz(), "Hz"));
+    line(sb, "CPU %s, %s, baseline %s (%s)", cpuHw.name(), si(cpuHw.clockHz(), "Hz"),
+        cpuHw.baseline(), cpuHw.baseline().build());
+    line(sb, "original function: %s", r.cpuWorkload());
     sb.append('\n');
     line(sb, "%-6s %-9s %-8s %8s %6s %5s %7s %7s %8s %11s", "layer", "shape", "act", "MACs",
         "split", "PEs", "passes", "util", "cycles", "energy");

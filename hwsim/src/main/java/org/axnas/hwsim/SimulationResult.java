@@ -15,6 +15,8 @@ import org.axnas.core.Network;
  * @param hardware the platform
  * @param npu the NPU's cycles, energy by level, accesses and per-layer mapping
  * @param cpu the original function on the CPU
+ * @param cpuWorkload what was priced for the original function (its build and instruction count,
+ *     or counted operations)
  * @param transfer the CPU's side of the queue transfers
  * @param regionSeconds time of the accelerated region: CPU transfers plus NPU
  * @param regionJoules energy of the accelerated region: NPU, CPU transfers, and the core's
@@ -26,6 +28,7 @@ public record SimulationResult(
     HardwareConfig hardware,
     NpuCost npu,
     CpuCost cpu,
+    String cpuWorkload,
     TransferCost transfer,
     double regionSeconds,
     double regionJoules,
@@ -114,6 +117,8 @@ public record SimulationResult(
 
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", hardware.cpu().name());
+    c.put("baseline", hardware.cpu().baseline().name());
+    c.put("workload", cpuWorkload);
     c.put("cycles", cpu.cycles());
     c.put("seconds", cpu.seconds());
     c.put("energyJoules", cpu.energyJoules());

@@ -18,35 +18,53 @@ public final class Simulator {
   private Simulator() {}
 
   /**
-   * Costs one invocation of {@code network} on {@code hw}, and of the original function whose
-   * per-invocation operation profile is {@code cpuProfile}.
+   * Costs one invocation of {@code network} on {@code hw}, and of the original function, whose
+   * CPU work is {@code cpuWorkload} (see {@link CpuConfig#workload}).
    */
-  public static SimulationResult simulate(Network network, HardwareConfig hw, OpProfile cpuProfile) {
-    return simulate(network, hw, cpuProfile, OptionalDouble.empty());
+  public static SimulationResult simulate(Network network, HardwareConfig hw, CpuWorkload cpuWorkload) {
+    return simulate(network, hw, cpuWorkload, OptionalDouble.empty());
   }
 
   /**
-   * As {@link #simulate(Network, HardwareConfig, OpProfile)}, and carries the region's share of
+   * Costs one invocation of {@code network} on {@code hw} against a function known only by its
+   * counted operations (priced per operation, {@code cpu.ops}).
+   */
+  public static SimulationResult simulate(Network network, HardwareConfig hw, OpProfile cpuProfile) {
+    return simulate(network, hw, new CountedOperations(cpuProfile), OptionalDouble.empty());
+  }
+
+  /**
+   * Costs one invocation of {@code network} on {@code hw} against {@code benchmark}: AxBench's
+   * measured instruction mix at the configured baseline for the seven built-in benchmarks, else
+   * the operations {@code counted} when the function ran.
+   */
+  public static SimulationResult simulate(
+      Network network, HardwareConfig hw, String benchmark, OpProfile counted) {
+    return simulate(network, hw, hw.cpu().workload(benchmark, counted), OptionalDouble.empty());
+  }
+
+  /**
+   * As {@link #simulate(Network, HardwareConfig, CpuWorkload)}, and carries the region's share of
    * the program's time so that the result reports whole-application figures too.
    */
   public static SimulationResult simulate(
-      Network network, HardwareConfig hw, OpProfile cpuProfile, double regionFraction) {
+      Network network, HardwareConfig hw, CpuWorkload cpuWorkload, double regionFraction) {
     ApplicationFigures.of(regionFraction, 1, 1); // validates the fraction
-    return simulate(network, hw, cpuProfile, OptionalDouble.of(regionFraction));
+    return simulate(network, hw, cpuWorkload, OptionalDouble.of(regionFraction));
   }
 
   private static SimulationResult simulate(
-      Network network, HardwareConfig hw, OpProfile cpuProfile, OptionalDouble regionFraction) {
+      Network network, HardwareConfig hw, CpuWorkload cpuWorkload, OptionalDouble regionFraction) {
     Objects.requireNonNull(network, "network");
     Objects.requireNonNull(hw, "hardware configuration");
-    Objects.requireNonNull(cpuProfile, "CPU operation profile");
+    Objects.requireNonNull(cpuWorkload, "CPU workload");
     NpuCost npu = NpuModel.cost(network, hw.npu());
-    CpuCost cpu = CpuModel.cost(cpuProfile, hw.cpu());
+    CpuCost cpu = CpuModel.cost(cpuWorkload, hw.cpu());
     TransferCost transfer = CpuModel.transfer(network.inputs() + network.outputs(), hw.cpu());
     double regionSeconds = transfer.cpuSeconds() + npu.seconds();
     double regionJoules = npu.energyJoules() + transfer.cpuJoules()
         + hw.cpu().staticWatts() * regionSeconds;
-    return new SimulationResult(network, hw, npu, cpu, transfer, regionSeconds, regionJoules,
-        regionFraction);
+    return new SimulationResult(network, hw, npu, cpu, cpuWorkload.description(), transfer,
+        regionSeconds, regionJoules, regionFraction);
   }
 }

@@ -52,7 +52,7 @@ class HandComputedCostTest {
     HardwareConfig hw = TestHardware.tiny(64); // 32 words; keeps 2 x 3 for activations
     OpProfile profile = OpProfile.of(Map.of(
         OpClass.FADD, 10.0, OpClass.FMUL, 4.0, OpClass.FEXP, 1.0, OpClass.LOAD, 3.0));
-    SimulationResult r = Simulator.simulate(Network.parse("3-2:sigmoid-1"), hw, profile, 0.5);
+    SimulationResult r = Simulator.simulate(Network.parse("3-2:sigmoid-1"), hw, new CountedOperations(profile), 0.5);
 
     NpuCost npu = r.npu();
     List<LayerCost> layers = npu.layers();

@@ -75,9 +75,15 @@ class HardwareConfigTest {
             "npu.activation.softmax", "unknown activation; allowed: lanes, relu, sigmoid, tanh, linear"),
         bad("missing activation", "(?m)^    tanh:.*$", "", "npu.activation.tanh",
             "missing; every activation needs a cost (cycles, energy): relu, sigmoid, tanh, linear"),
-        bad("unknown operation class", "(?m)^    fadd:", "    fma:", "cpu.ops.fma",
+        bad("unknown operation class", "(?m)^    fexp:", "    fma:", "cpu.ops.fma",
             "unknown operation class; allowed: fadd, fmul, fdiv, fsqrt, fexp, ftrig, int, load, store, branch"),
-        bad("missing operation class", "(?m)^    branch:.*$", "", "cpu.ops.branch", "missing; every operation class"));
+        bad("missing operation class", "(?m)^    ftrig:.*$", "", "cpu.ops.ftrig", "missing; every operation class"),
+        bad("unknown instruction class", "(?m)^    imul:", "    fma:", "cpu.instructions.fma",
+            "unknown instruction class; allowed: int, imul, load, store, branch, fadd"),
+        bad("missing instruction class", "(?m)^    vshuf:.*$", "", "cpu.instructions.vshuf",
+            "missing; every instruction class"),
+        bad("unknown baseline", "(?m)^  baseline: O2", "  baseline: O3", "cpu.baseline",
+            "must be one of O2, O0"));
   }
 
   private static Arguments bad(String what, String regex, String replacement, String field, String allowed) {

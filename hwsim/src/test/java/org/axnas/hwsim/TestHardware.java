@@ -78,6 +78,23 @@ final class TestHardware {
           clockHz: 2.0e9
           staticWatts: 1.0
           queue: {cyclesPerWord: 1, joulesPerWord: 1.0e-9}
+          instructions:
+            int: {cycles: 1, joules: 1.0e-9}
+            imul: {cycles: 2, joules: 2.0e-9}
+            load: {cycles: 3, joules: 3.0e-9}
+            store: {cycles: 4, joules: 4.0e-9}
+            branch: {cycles: 5, joules: 5.0e-9}
+            fadd: {cycles: 6, joules: 6.0e-9}
+            fmul: {cycles: 7, joules: 7.0e-9}
+            fdiv: {cycles: 8, joules: 8.0e-9}
+            fdivd: {cycles: 9, joules: 9.0e-9}
+            fsqrt: {cycles: 10, joules: 10.0e-9}
+            fsqrtd: {cycles: 11, joules: 11.0e-9}
+            fconv: {cycles: 12, joules: 12.0e-9}
+            fmove: {cycles: 13, joules: 13.0e-9}
+            vint: {cycles: 14, joules: 14.0e-9}
+            vmul: {cycles: 15, joules: 15.0e-9}
+            vshuf: {cycles: 16, joules: 16.0e-9}
           ops:
             fadd: {cycles: 1, joules: 1.0e-9}
             fmul: {cycles: 2, joules: 1.0e-9}
