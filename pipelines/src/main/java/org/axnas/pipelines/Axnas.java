@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = Axnas.Version.class,
     description = "Hardware-aware neural architecture search for neural acceleration of approximate programs.",
     subcommands = {TracesCommand.class, SearchCommand.Search.class, SearchCommand.Enumerate.class,
-        SelectCommand.class, HwsimCommand.class, SweepCommand.class, org.axnas.pipelines.report.ReportCommand.class})
+        SelectCommand.class, HistoryCommand.class, HwsimCommand.class, SweepCommand.class, org.axnas.pipelines.report.ReportCommand.class})
 public final class Axnas implements Runnable {
   public static final String VERSION = "0.1.0";
   public static final int EXIT_BAD_INPUT = 2;
