@@ -65,7 +65,7 @@ public final class HwsimCommand implements Callable<Integer> {
     }
     HardwareConfig hw = HardwareConfig.load(hardware);
     OpProfile profile = KernelProfiles.measure(b, 1, PROFILE_SAMPLES);
-    SimulationResult r = Simulator.simulate(network, hw, profile);
+    SimulationResult r = Simulator.simulate(network, hw, b.name(), profile);
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>(r.toJson());
       doc.put("benchmark", b.name());

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.axnas.core.Network;
 import org.axnas.core.OpProfile;
+import org.axnas.hwsim.CpuWorkload;
 import org.axnas.hwsim.HardwareConfig;
 import org.axnas.hwsim.SimulationResult;
 import org.axnas.hwsim.Simulator;
@@ -42,7 +43,7 @@ public final class CandidateEvaluator {
   private final Dataset scoring;
   private final ErrorMetric metric;
   private final HardwareConfig hardware;
-  private final OpProfile cpuProfile;
+  private final CpuWorkload cpuWorkload;
   private final ModelCache cache;
   private final String dataFingerprint;
 
@@ -54,7 +55,9 @@ public final class CandidateEvaluator {
     this.scoring = scoring;
     this.metric = metric;
     this.hardware = hardware;
-    this.cpuProfile = OpProfile.of(spec.cpuOps());
+    // AxBench's measured instruction mix at the hardware's CPU baseline; a user's function is
+    // priced by the operations it was given with
+    this.cpuWorkload = hardware.cpu().workload(spec.benchmark(), OpProfile.of(spec.cpuOps()));
     this.cache = spec.modelDir() == null ? null : new ModelCache(java.nio.file.Path.of(spec.modelDir()));
     this.dataFingerprint = fingerprint(train) + fingerprint(validation);
   }
@@ -114,7 +117,7 @@ public final class CandidateEvaluator {
 
     try {
       Score s = score(model);
-      SimulationResult sim = Simulator.simulate(network, hardware, cpuProfile);
+      SimulationResult sim = Simulator.simulate(network, hardware, cpuWorkload);
       double fPerf = spec.objective().fPerf(s.accuracy, sim.speedup(), sim.energyReduction());
       e.setStatus("OK")
           .setAccuracy(s.accuracy)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.axnas.hwsim.HardwareConfig;
 import org.axnas.pipelines.Json;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.run.AtomicFiles;
@@ -71,7 +72,9 @@ public final class ReportCommand implements Callable<Integer> {
     List<Table> tables = ReportTables.all(report);
     String source = String.format("Made by `axnas report --runs %s` on %s from %d finished runs%s.", runs,
         ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")), scan.runs().size(),
-        scan.skipped().isEmpty() ? "" : " (" + scan.skipped().size() + " left out, listed at the end)");
+        scan.skipped().isEmpty() ? "" : " (" + scan.skipped().size() + " left out, listed at the end)")
+        + " Speedups and energy reductions are against the original function built as " + cpuBaselines(scan.runs())
+        + " (hardware YAML `cpu.baseline`; hwsim/README.md, \"CPU baselines\").";
     Path md = dir.resolve("report.md");
     Path html = dir.resolve("index.html");
     Path jsonFile = dir.resolve("report.json");
@@ -81,6 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
     files.add(1, html);
     files.add(2, jsonFile);
     Map<String, Object> doc = toJson(report, dir, files);
+    doc.put("cpuBaseline", cpuBaselines(scan.runs()));
     AtomicFiles.writeString(jsonFile, Json.write(doc));
     if (json) {
       Json.print(doc);
@@ -90,6 +94,29 @@ public final class ReportCommand implements Callable<Integer> {
       System.out.println("report: " + html + " (tables: " + md + ", " + figures.size() + " plots as PNG and SVG)");
     }
     return 0;
+  }
+
+  /**
+   * The CPU baselines the runs were priced with, e.g. "O2 (gcc -O2 -march=core2) on eyeriss":
+   * read from each run's hardware file (as given, or under the axnas home); "an unknown build"
+   * when the file is gone.
+   */
+  static String cpuBaselines(List<FinishedRun> runs) {
+    java.util.Set<String> seen = new java.util.TreeSet<>();
+    for (FinishedRun r : runs) {
+      Path p = Path.of(r.config().hardware());
+      String home = System.getProperty("axnas.home");
+      if (!Files.exists(p) && !p.isAbsolute() && home != null) {
+        p = Path.of(home).resolve(p);
+      }
+      try {
+        HardwareConfig hw = HardwareConfig.load(p);
+        seen.add(hw.cpu().baseline() + " (" + hw.cpu().baseline().build() + ") on " + hw.name());
+      } catch (IllegalArgumentException e) {
+        seen.add("an unknown build (" + r.config().hardware() + " unreadable)");
+      }
+    }
+    return String.join("; ", seen);
   }
 
   /** The report command's JSON keys (SPEC section 1); {@code accuracy} is the test-split accuracy. */

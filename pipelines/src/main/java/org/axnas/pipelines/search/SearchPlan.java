@@ -236,7 +236,7 @@ final class SearchPlan {
     double bestEnergy = 0;
     for (Activation a : config.search().activations()) {
       Network smallest = new Network(inputs, List.of(new Layer(1, a)), outputs, outAct);
-      SimulationResult r = Simulator.simulate(smallest, hw, cpu);
+      SimulationResult r = Simulator.simulate(smallest, hw, hw.cpu().workload(config.benchmark(), cpu));
       bestSpeedup = Math.max(bestSpeedup, r.speedup());
       bestEnergy = Math.max(bestEnergy, r.energyReduction());
     }
