@@ -17,17 +17,18 @@ public final class AutoTraining {
    * train split and loses 5-40 points to minibatch Adam.
    */
   static final int LBFGS_MAX_INPUTS = 8;
-  /** The L-BFGS budget's work, parameters x train samples x iterations: about 10-20 s of FAST. */
-  static final double LBFGS_WORK = 3e10;
+  /** The L-BFGS budget's work, parameters x train samples x iterations: about 20-60 s of FAST. */
+  static final double LBFGS_WORK = 6e10;
   static final int LBFGS_MIN_ITERATIONS = 500;
-  static final int LBFGS_MAX_ITERATIONS = 4000;
+  /** Float L-BFGS on the panel's small nets stops finding lower losses after 6,000-8,000 iterations. */
+  static final int LBFGS_MAX_ITERATIONS = 8000;
   /** L-BFGS patience as a share of its budget: its validation loss plateaus and then falls again. */
   static final double LBFGS_PATIENCE_SHARE = 0.25;
 
-  static final int ADAM_EPOCHS = 300;
+  static final int ADAM_EPOCHS = 1000;
   static final double ADAM_PEAK_RATE = 0.01;
   /** Adam patience in epochs, counted after the one-cycle warm-up. */
-  static final int ADAM_PATIENCE = 30;
+  static final int ADAM_PATIENCE = 50;
 
   /** The epochs of {@link TrainingSettings#defaults()}: a cap that the rule never reaches. */
   public static final int NO_CAP = 10_000;

@@ -64,26 +64,27 @@ public final class Trainer {
         int sinceBest = 0;
         // While a schedule warms up, the validation loss may rise: patience counts only after it.
         int patienceFrom = warmupEpochs(settings, train.size());
+        String unit = settings.isFullBatch() ? "iteration" : "epoch";
         while (epoch < settings.epochs()) {
           seeded.shuffle();
           TrainingEngine.EpochOutcome outcome = engine.trainEpoch(order, deadline);
           if (outcome.timedOut()) {
             return run.end(TrainingStatus.TIMEOUT, String.format(Locale.ROOT,
-                "time limit of %s s reached during epoch %d of %d",
-                settings.timeLimitSeconds(), epoch + 1, settings.epochs()), null, epoch, bestEpoch);
+                "time limit of %s s reached during %s %d of %d",
+                settings.timeLimitSeconds(), unit, epoch + 1, settings.epochs()), null, epoch, bestEpoch);
           }
           epoch++;
           trainCurve.add(outcome.meanLoss());
           if (!Double.isFinite(outcome.meanLoss())) {
             return run.end(TrainingStatus.DIVERGED,
-                "train loss became " + outcome.meanLoss() + " in epoch " + epoch, null, epoch, bestEpoch);
+                "train loss became " + outcome.meanLoss() + " in " + unit + " " + epoch, null, epoch, bestEpoch);
           }
           if (validate) {
             double v = engine.loss(vx, vy);
             validationCurve.add(v);
             if (!Double.isFinite(v)) {
               return run.end(TrainingStatus.DIVERGED,
-                  "validation loss became " + v + " in epoch " + epoch, null, epoch, bestEpoch);
+                  "validation loss became " + v + " in " + unit + " " + epoch, null, epoch, bestEpoch);
             }
             if (settings.patience() > 0) {
               if (v < best) {

@@ -18,15 +18,15 @@ class AutoTrainingTest {
 
   @Test
   void narrowInputNetworksGetFullBatchLbfgsWithABudgetFromTheirWork() {
-    // 6-16:tanh-16:tanh-1 has 401 parameters: 401 x 7000 = 2.8e6, 3e10 / 2.8e6 = 10,687 -> capped at 4000.
+    // 6-16:tanh-16:tanh-1 has 401 parameters: 401 x 7000 = 2.8e6, 6e10 / 2.8e6 = 21,375 -> capped at 8000.
     TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-16:tanh-16:tanh-1"), 7000, true);
     assertEquals(TrainingSettings.LBFGS, s.optimizer());
-    assertEquals(4000, s.epochs());
-    assertEquals(1000, s.patience());
-    // 6-64:relu-64:relu-1 has 4673: 3e10 / (4673 x 7000) = 917 iterations.
+    assertEquals(8000, s.epochs());
+    assertEquals(2000, s.patience());
+    // 6-64:relu-64:relu-1 has 4673: 6e10 / (4673 x 7000) = 1834 iterations.
     TrainingSettings big = AutoTraining.resolve(AUTO, Network.parse("6-64:relu-64:relu-1"), 7000, true);
-    assertEquals(917, big.epochs());
-    assertEquals(229, big.patience());
+    assertEquals(1834, big.epochs());
+    assertEquals(458, big.patience());
     // Very large work still gets the minimum.
     assertEquals(500, AutoTraining.resolve(AUTO, Network.parse("6-128:relu-128:relu-1"), 100_000, true).epochs());
   }
@@ -36,9 +36,9 @@ class AutoTrainingTest {
     TrainingSettings s = AutoTraining.resolve(AUTO.withBatchSize(128), Network.parse("64-16:sigmoid-64"), 2867, true);
     assertEquals(TrainingSettings.ADAM, s.optimizer());
     assertEquals(LearningRateSchedule.ONE_CYCLE, s.schedule());
-    assertEquals(300, s.epochs());
+    assertEquals(1000, s.epochs());
     assertEquals(0.01, s.learningRate());
-    assertEquals(30, s.patience());
+    assertEquals(50, s.patience());
     assertEquals(128, s.batchSize(), "the caller's batch size stays");
   }
 

@@ -149,6 +149,9 @@ public final class ConvergencePanel {
   static String summary(List<Outcome> outcomes) {
     int rows = 0;
     int met = 0;
+    int close = 0;
+    int quick = 0;
+    int sameEnd = 0;
     double worstGap = 0;
     double worstTimeShare = 0;
     String blackscholes = "blackscholes 6-16:tanh-16:tanh-1 not run";
@@ -168,9 +171,11 @@ public final class ConvergencePanel {
       double share = auto.result.wallSeconds() / ref.result.wallSeconds();
       worstGap = Math.max(worstGap, gap);
       worstTimeShare = Math.max(worstTimeShare, share);
-      if (gap <= 2 && share <= 1.0 / 3) {
-        met++;
-      }
+      close += gap <= 2 ? 1 : 0;
+      quick += share <= 1.0 / 3 ? 1 : 0;
+      met += gap <= 2 && share <= 1.0 / 3 ? 1 : 0;
+      // Both stopped at the same iteration with the same accuracy: the reference could not go on.
+      sameEnd += auto.result.epochsRun() == ref.result.epochsRun() && gap == 0 ? 1 : 0;
       if (old != null && e.getKey().network.equals("6-16:tanh-16:tanh-1")) {
         blackscholes = String.format(Locale.ROOT, "blackscholes 6-16:tanh-16:tanh-1 at 1%%: old %.1f%%, auto %.1f%% (%+.1f points)",
             100 * old.accuracy1, 100 * auto.accuracy1, 100 * (auto.accuracy1 - old.accuracy1));
@@ -178,6 +183,8 @@ public final class ConvergencePanel {
     }
     return String.format(Locale.ROOT,
         "convergence: %d of %d rows with auto within 2 points of the reference at <= 1/3 of its time "
-            + "(worst gap %.1f points, worst time share %.2f); %s", met, rows, worstGap, worstTimeShare, blackscholes);
+            + "(within 2 points: %d, at <= 1/3 of its time: %d, both converged to the same end: %d; "
+            + "worst gap %.1f points, worst time share %.2f); %s",
+        met, rows, close, quick, sameEnd, worstGap, worstTimeShare, blackscholes);
   }
 }

@@ -130,6 +130,7 @@ class FullBatchTrainingTest {
         TestData.kmeans(500, 9), null);
     assertEquals(TrainingStatus.DIVERGED, r.status(), r.toString());
     assertEquals(1, r.divergedEpoch());
+    assertTrue(r.reason().contains("iteration 1"), r.reason());
     assertNull(r.model());
   }
 
