@@ -1,6 +1,9 @@
 """PyTorch half of bench/train-vs-pytorch, and the comparison it prints.
 
 usage: train_vs_pytorch.py torch DIR REPEATS NET   times PyTorch on NET, appends to DIR/torch.tsv
+       train_vs_pytorch.py lbfgs DIR REPEATS NET ITERATIONS
+                                                    times torch.optim.LBFGS (full batch, strong
+                                                    Wolfe, history 50) on NET, DIR/torch-lbfgs.tsv
        train_vs_pytorch.py report DIR NET...        prints the comparison with DIR/ours-*.tsv
 
 For NET (e.g. 6-8-8-1) reads DIR/NET.bin, written by the Java side (TrainVsPytorch prepare):
@@ -97,6 +100,46 @@ def torch_rate(d, repeats):
     return best
 
 
+def lbfgs_once(d, x, y, iterations):
+    model = build(d)
+    # tolerance_change 0: run every iteration, as ours does (it has no loss-change stop).
+    opt = torch.optim.LBFGS(model.parameters(), lr=1, max_iter=iterations, max_eval=iterations * 25,
+                            history_size=50, line_search_fn="strong_wolfe", tolerance_grad=1e-7,
+                            tolerance_change=0)
+
+    def closure():
+        opt.zero_grad(set_to_none=True)
+        loss = F.mse_loss(model(x), y)
+        loss.backward()
+        return loss
+
+    start = time.perf_counter()
+    opt.step(closure)
+    seconds = time.perf_counter() - start
+    done = opt.state[opt._params[0]]["n_iter"]
+    with torch.no_grad():
+        loss = F.mse_loss(model(x), y).item()
+    return done / seconds, loss, done
+
+
+def run_lbfgs(out_dir, repeats, name, iterations):
+    d = load(f"{out_dir}/{name}.bin")
+    x = torch.from_numpy(d["x"].copy())
+    y = torch.from_numpy(d["y"].copy())
+    best = None
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        lbfgs_once(d, x, y, iterations)  # warm-up
+        runs = [lbfgs_once(d, x, y, iterations) for _ in range(repeats)]
+        rate = statistics.median(r[0] for r in runs)
+        if best is None or rate > best[0]:
+            best = (rate, runs[-1][1], runs[-1][2], threads)
+    rate, loss, done, threads = best
+    with open(f"{out_dir}/torch-lbfgs.tsv", "a") as f:
+        f.write(f"{name}\t{rate:.1f}\t{loss:.6g}\t{done}\t{threads}\n")
+    print(f"torch lbfgs {name} {rate:.1f} it/s loss {loss:.6g} iterations {done} threads={threads}")
+
+
 def read_rows(path):
     rows = {}
     try:
@@ -134,16 +177,31 @@ def report(out_dir, nets):
         print(f"{name:<13}{o_rate:>13.0f}{t_rate:>11.0f}{ratio:>8.2f}{dl:>10}"
               f"{o_loss:>13.6g}{t_loss:>13.6g}{rel:>10.1e}  {threads}")
         summary.append(f"{name} ours={o_rate:.0f} torch={t_rate:.0f} ratio={ratio:.2f}")
+    ours_lbfgs = read_rows(f"{out_dir}/ours-lbfgs.tsv")
+    torch_lbfgs = read_rows(f"{out_dir}/torch-lbfgs.tsv")
+    for name in ours_lbfgs:
+        if name not in torch_lbfgs:
+            continue
+        o_rate, o_loss, o_its, _ = ours_lbfgs[name]
+        t_rate, t_loss, t_its, threads = torch_lbfgs[name]
+        ratio = o_rate / t_rate
+        print(f"full-batch L-BFGS {name}: ours {o_rate:.1f} it/s ({o_its} iterations, loss {o_loss:.6g}), "
+              f"torch.optim.LBFGS {t_rate:.1f} it/s ({t_its} iterations, loss {t_loss:.6g}, {threads} threads), "
+              f"ratio {ratio:.2f}")
+        summary.append(f"L-BFGS {name} ours={o_rate:.1f}it/s torch={t_rate:.1f}it/s ratio={ratio:.2f}")
     print("train-vs-pytorch: " + "; ".join(summary))
 
 
 def main():
     if sys.argv[1] == "torch":
         run_torch(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    elif sys.argv[1] == "lbfgs":
+        run_lbfgs(sys.argv[2], int(sys.argv[3]), sys.argv[4], int(sys.argv[5]))
     elif sys.argv[1] == "report":
         report(sys.argv[2], sys.argv[3:])
     else:
-        sys.exit("usage: train_vs_pytorch.py torch DIR REPEATS NET | report DIR NET...")
+        sys.exit("usage: train_vs_pytorch.py torch DIR REPEATS NET | lbfgs DIR REPEATS NET ITERATIONS"
+                 " | report DIR NET...")
 
 
 if __name__ == "__main__":

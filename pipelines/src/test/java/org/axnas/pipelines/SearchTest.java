@@ -182,7 +182,7 @@ class SearchTest {
   @Test
   void divergingCandidatesAreRecordedAsFailedAndTheSearchFinishes(@TempDir Path dir) throws Exception {
     Path cfg = dir.resolve("diverge.yaml");
-    Files.writeString(cfg, Files.readString(config(dir, "kmeans", "")).replace("learningRate: 0.01", "learningRate: 1.0e12"));
+    Files.writeString(cfg, Files.readString(config(dir, "kmeans", "")).replace("learningRate: 0.01", "learningRate: 1.0e12, optimizer: adam"));
     Path out = dir.resolve("run");
     TracesCommandTest.Result r = run("search", "--config", cfg.toString(), "--out", out.toString(), "--json");
     assertEquals(0, r.code(), r.stdout());

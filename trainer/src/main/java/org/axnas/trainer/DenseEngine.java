@@ -29,6 +29,9 @@ final class DenseEngine implements TrainingEngine {
   private final Activation[] activation;
   private final boolean adam;
   private final double learningRate;
+  private final LearningRateSchedule schedule;
+  /** Minibatch steps the epoch budget allows: the schedule's length. */
+  private final long totalSteps;
   private final int batchSize;
 
   private final float[][][] w;
@@ -60,6 +63,7 @@ final class DenseEngine implements TrainingEngine {
     this.activation = acts.toArray(new Activation[0]);
     this.adam = settings.optimizer().equals(TrainingSettings.ADAM);
     this.learningRate = settings.learningRate();
+    this.schedule = settings.schedule();
     this.batchSize = settings.batchSize();
     this.trainX = trainX;
     this.trainY = trainY;
@@ -97,6 +101,7 @@ final class DenseEngine implements TrainingEngine {
       delta[l] = new float[rows][width[l]];
     }
     this.targets = new float[rows][];
+    this.totalSteps = (long) settings.epochs() * ((trainX.length + rows - 1) / rows);
   }
 
   @Override
@@ -180,6 +185,118 @@ final class DenseEngine implements TrainingEngine {
   @Override
   public void close() {}
 
+  /** Number of weights and biases. */
+  int parameterCount() {
+    int count = 0;
+    for (int l = 0; l < layers; l++) {
+      count += (width[l] + 1) * width[l + 1];
+    }
+    return count;
+  }
+
+  /**
+   * The parameters as one vector: per layer the [in][out] weights row by row, then the biases.
+   * The full-batch optimiser works on this vector in double.
+   */
+  double[] parameters() {
+    double[] p = new double[parameterCount()];
+    int i = 0;
+    for (int l = 0; l < layers; l++) {
+      for (float[] row : w[l]) {
+        for (float v : row) {
+          p[i++] = v;
+        }
+      }
+      for (float v : bias[l]) {
+        p[i++] = v;
+      }
+    }
+    return p;
+  }
+
+  /** Sets the weights (rounded to float) from a vector laid out as {@link #parameters()}. */
+  void setParameters(double[] p) {
+    int i = 0;
+    for (int l = 0; l < layers; l++) {
+      for (float[] row : w[l]) {
+        for (int j = 0; j < row.length; j++) {
+          row[j] = (float) p[i++];
+        }
+      }
+      for (int j = 0; j < bias[l].length; j++) {
+        bias[l][j] = (float) p[i++];
+      }
+      DenseKernels.transpose(w[l], wt[l]);
+    }
+  }
+
+  /**
+   * The MSE over the whole train split and its gradient (laid out as {@link #parameters()}),
+   * computed in minibatch-sized chunks with the same kernels as a minibatch step. Each chunk's
+   * float gradient is added into the double total weighted by its share of the rows, so the sum
+   * over thousands of samples keeps double precision. The deadline is checked before every chunk.
+   *
+   * @throws TimeLimitReached when the deadline passes
+   */
+  double fullBatchLossAndGradient(double[] gradient, long deadlineNanos) {
+    java.util.Arrays.fill(gradient, 0);
+    int n = trainX.length;
+    int rowsPerBatch = act[0].length;
+    double sum = 0;
+    for (int start = 0; start < n; start += rowsPerBatch) {
+      if (System.nanoTime() - deadlineNanos > 0) {
+        throw new TimeLimitReached();
+      }
+      int rows = Math.min(rowsPerBatch, n - start);
+      for (int b = 0; b < rows; b++) {
+        act[0][b] = trainX[start + b];
+        targets[b] = trainY[start + b];
+      }
+      double loss = forwardAndLoss(rows, true);
+      if (!Double.isFinite(loss)) {
+        return loss;
+      }
+      backward(rows);
+      double share = (double) rows / n;
+      sum += loss * rows;
+      addGradient(gradient, share);
+    }
+    return sum / n;
+  }
+
+  private void addGradient(double[] gradient, double share) {
+    int i = 0;
+    for (int l = 0; l < layers; l++) {
+      int in = width[l];
+      int out = width[l + 1];
+      float[][] g = gradW[l];
+      if (masterIsRows[l]) {
+        for (int k = 0; k < in; k++) {
+          float[] row = g[k];
+          for (int j = 0; j < out; j++) {
+            gradient[i++] += share * row[j];
+          }
+        }
+      } else {
+        for (int k = 0; k < in; k++) {
+          for (int j = 0; j < out; j++) {
+            gradient[i++] += share * g[j][k];
+          }
+        }
+      }
+      for (int j = 0; j < out; j++) {
+        gradient[i++] += share * gradB[l][j];
+      }
+    }
+  }
+
+  /** Thrown out of a full-batch evaluation when the training's deadline has passed. */
+  static final class TimeLimitReached extends RuntimeException {
+    TimeLimitReached() {
+      super("time limit reached", null, false, false);
+    }
+  }
+
   /**
    * Runs the forward pass on the first {@code rows} input rows and returns the mean squared
    * error; with {@code keepDelta}, also leaves the output layer's delta for the backward pass.
@@ -247,12 +364,13 @@ final class DenseEngine implements TrainingEngine {
   }
 
   private void update() {
+    double rate = schedule.rate(learningRate, step, totalSteps);
     step++;
     float alpha;
     if (adam) {
-      alpha = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+      alpha = (float) (rate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
     } else {
-      alpha = (float) learningRate;
+      alpha = (float) rate;
     }
     for (int l = 0; l < layers; l++) {
       float[][] master = masterIsRows[l] ? w[l] : wt[l];

@@ -27,10 +27,11 @@ public final class Trainer {
    * {@code settings.patience()} is 0. With early stopping the model holds the weights of the
    * epoch with the lowest validation loss; otherwise those of the last epoch.
    */
-  public static TrainingResult train(Network net, TrainingSettings settings, Dataset train, Dataset validation) {
+  public static TrainingResult train(Network net, TrainingSettings requested, Dataset train, Dataset validation) {
     long start = System.nanoTime();
-    checkArguments(net, settings, train, validation);
+    checkArguments(net, requested, train, validation);
     boolean validate = validation != null && validation.size() > 0;
+    TrainingSettings settings = AutoTraining.resolve(requested, net, train.size(), validate);
     List<Double> trainCurve = new ArrayList<>();
     List<Double> validationCurve = new ArrayList<>();
     Run run = new Run(net, settings, start, trainCurve, validationCurve);
@@ -61,26 +62,29 @@ public final class Trainer {
         MlpWeights bestWeights = null;
         int bestEpoch = 0;
         int sinceBest = 0;
+        // While a schedule warms up, the validation loss may rise: patience counts only after it.
+        int patienceFrom = warmupEpochs(settings, train.size());
+        String unit = settings.isFullBatch() ? "iteration" : "epoch";
         while (epoch < settings.epochs()) {
           seeded.shuffle();
           TrainingEngine.EpochOutcome outcome = engine.trainEpoch(order, deadline);
           if (outcome.timedOut()) {
             return run.end(TrainingStatus.TIMEOUT, String.format(Locale.ROOT,
-                "time limit of %s s reached during epoch %d of %d",
-                settings.timeLimitSeconds(), epoch + 1, settings.epochs()), null, epoch, bestEpoch);
+                "time limit of %s s reached during %s %d of %d",
+                settings.timeLimitSeconds(), unit, epoch + 1, settings.epochs()), null, epoch, bestEpoch);
           }
           epoch++;
           trainCurve.add(outcome.meanLoss());
           if (!Double.isFinite(outcome.meanLoss())) {
             return run.end(TrainingStatus.DIVERGED,
-                "train loss became " + outcome.meanLoss() + " in epoch " + epoch, null, epoch, bestEpoch);
+                "train loss became " + outcome.meanLoss() + " in " + unit + " " + epoch, null, epoch, bestEpoch);
           }
           if (validate) {
             double v = engine.loss(vx, vy);
             validationCurve.add(v);
             if (!Double.isFinite(v)) {
               return run.end(TrainingStatus.DIVERGED,
-                  "validation loss became " + v + " in epoch " + epoch, null, epoch, bestEpoch);
+                  "validation loss became " + v + " in " + unit + " " + epoch, null, epoch, bestEpoch);
             }
             if (settings.patience() > 0) {
               if (v < best) {
@@ -88,10 +92,13 @@ public final class Trainer {
                 bestWeights = engine.weights();
                 bestEpoch = epoch;
                 sinceBest = 0;
-              } else if (++sinceBest >= settings.patience()) {
+              } else if (epoch > patienceFrom && ++sinceBest >= settings.patience()) {
                 break;
               }
             }
+          }
+          if (outcome.converged()) {
+            break;
           }
         }
         MlpWeights finalWeights = bestWeights != null ? bestWeights : engine.weights();
@@ -114,9 +121,21 @@ public final class Trainer {
   private static TrainingEngine newEngine(
       Network net, MlpWeights initial, TrainingSettings settings, float[][] x, float[][] y) {
     return switch (settings.backend()) {
-      case FAST -> new DenseEngine(net, initial, settings, x, y);
+      case FAST -> settings.isFullBatch()
+          ? new LbfgsEngine(net, initial, settings, x, y)
+          : new DenseEngine(net, initial, settings, x, y);
       case DL4J -> new Dl4jEngine(net, initial, settings, x, y);
     };
+  }
+
+  /** Whole epochs the schedule's warm-up lasts (0 without one; full-batch training has none). */
+  private static int warmupEpochs(TrainingSettings settings, int trainSamples) {
+    if (settings.isFullBatch()) {
+      return 0;
+    }
+    long perEpoch = (trainSamples + settings.batchSize() - 1) / settings.batchSize();
+    long warmup = settings.schedule().warmupSteps(perEpoch * settings.epochs());
+    return (int) ((warmup + perEpoch - 1) / perEpoch);
   }
 
   /**

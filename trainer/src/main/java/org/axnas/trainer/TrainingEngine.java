@@ -8,9 +8,10 @@ package org.axnas.trainer;
 interface TrainingEngine extends AutoCloseable {
 
   /**
-   * One pass over the train split in minibatches taken in {@code order}. Stops early at the
-   * first minibatch whose loss is not finite, or when {@code System.nanoTime()} passes
-   * {@code deadlineNanos} (checked before every minibatch).
+   * One pass over the train split in minibatches taken in {@code order} (for full-batch L-BFGS,
+   * one iteration, whatever the order). Stops early at the first minibatch whose loss is not
+   * finite, or when {@code System.nanoTime()} passes {@code deadlineNanos} (checked before every
+   * minibatch, or every chunk of a full-batch evaluation).
    */
   EpochOutcome trainEpoch(int[] order, long deadlineNanos);
 
@@ -25,7 +26,13 @@ interface TrainingEngine extends AutoCloseable {
 
   /**
    * The sample-weighted mean of the minibatch losses seen (each computed before its update,
-   * as PyTorch's usual running loss), and whether the deadline cut the epoch short.
+   * as PyTorch's usual running loss; for full-batch L-BFGS, the loss after the iteration),
+   * whether the deadline cut the epoch short, and whether the optimiser has converged, so that
+   * further epochs cannot change the weights.
    */
-  record EpochOutcome(double meanLoss, boolean timedOut) {}
+  record EpochOutcome(double meanLoss, boolean timedOut, boolean converged) {
+    EpochOutcome(double meanLoss, boolean timedOut) {
+      this(meanLoss, timedOut, false);
+    }
+  }
 }

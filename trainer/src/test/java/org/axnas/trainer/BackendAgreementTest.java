@@ -26,7 +26,7 @@ class BackendAgreementTest {
     Network net = Network.parse(notation);
     Dataset train = TestData.kmeans(1500, 51);
     Dataset validation = TestData.kmeans(500, 52);
-    TrainingSettings s = TrainingSettings.defaults().withEpochs(epochs).withBatchSize(batch)
+    TrainingSettings s = TestData.adam().withEpochs(epochs).withBatchSize(batch)
         .withOptimizer(optimizer, lr);
     TrainingResult fast = Trainer.train(net, s.withBackend(Backend.FAST), train, validation);
     TrainingResult dl4j = Trainer.train(net, s.withBackend(Backend.DL4J), train, validation);

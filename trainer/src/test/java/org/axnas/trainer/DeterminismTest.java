@@ -18,7 +18,7 @@ class DeterminismTest {
   private static final Dataset VALIDATION = TestData.kmeans(300, 22);
 
   private static TrainingResult train(Backend backend, long seed) {
-    TrainingResult r = Trainer.train(NET, TrainingSettings.defaults().withEpochs(4).withBatchSize(100)
+    TrainingResult r = Trainer.train(NET, TestData.adam().withEpochs(4).withBatchSize(100)
         .withSeed(seed).withBackend(backend), TRAIN, VALIDATION);
     assertTrue(r.ok(), r.toString());
     return r;

@@ -45,7 +45,7 @@ class ExportTest {
 
   private static TrainedModel trained(Backend backend, String net) {
     TrainingResult r = Trainer.train(Network.parse(net),
-        TrainingSettings.defaults().withEpochs(5).withBatchSize(64).withBackend(backend), DATA, null);
+        TestData.adam().withEpochs(5).withBatchSize(64).withBackend(backend), DATA, null);
     assertTrue(r.ok(), r.toString());
     return r.model();
   }

@@ -18,7 +18,7 @@ class FailureModesTest {
   @EnumSource(Backend.class)
   void absurdLearningRateIsReportedAsDivergedNotThrown(Backend backend) {
     TrainingResult r = Trainer.train(NET,
-        TrainingSettings.defaults().withEpochs(50).withOptimizer("sgd", 1e6).withBackend(backend), TRAIN, null);
+        TestData.adam().withEpochs(50).withOptimizer("sgd", 1e6).withBackend(backend), TRAIN, null);
     assertEquals(TrainingStatus.DIVERGED, r.status(), r.toString());
     assertNull(r.model());
     assertTrue(r.divergedEpoch() >= 1 && r.divergedEpoch() <= 50, r.toString());
@@ -29,14 +29,14 @@ class FailureModesTest {
 
   @Test
   void absurdAdamLearningRateDivergesToo() {
-    TrainingResult r = Trainer.train(NET, TrainingSettings.defaults().withEpochs(50).withLearningRate(1e30), TRAIN, null);
+    TrainingResult r = Trainer.train(NET, TestData.adam().withEpochs(50).withLearningRate(1e30), TRAIN, null);
     assertEquals(TrainingStatus.DIVERGED, r.status(), r.toString());
   }
 
   @ParameterizedTest
   @EnumSource(Backend.class)
   void timeLimitGivesTimeout(Backend backend) {
-    TrainingResult r = Trainer.train(NET, TrainingSettings.defaults().withEpochs(1_000_000)
+    TrainingResult r = Trainer.train(NET, TestData.adam().withEpochs(1_000_000)
         .withTimeLimitSeconds(0.3).withBackend(backend), TRAIN, null);
     assertEquals(TrainingStatus.TIMEOUT, r.status(), r.toString());
     assertNull(r.model());
@@ -49,7 +49,7 @@ class FailureModesTest {
 
   @Test
   void aHugeTimeLimitIsNoLimit() {
-    TrainingResult r = Trainer.train(NET, TrainingSettings.defaults().withEpochs(2).withTimeLimitSeconds(1e15),
+    TrainingResult r = Trainer.train(NET, TestData.adam().withEpochs(2).withTimeLimitSeconds(1e15),
         TRAIN, null);
     assertEquals(TrainingStatus.OK, r.status(), r.toString());
   }
@@ -58,7 +58,7 @@ class FailureModesTest {
   void nonFiniteDataFailsWithTheSample() {
     float[] x = TRAIN.x();
     x[6 * 17 + 2] = Float.NaN;
-    TrainingResult r = Trainer.train(NET, TrainingSettings.defaults().withEpochs(2),
+    TrainingResult r = Trainer.train(NET, TestData.adam().withEpochs(2),
         Dataset.of(x, TRAIN.y(), 6, 1), null);
     assertEquals(TrainingStatus.FAILED, r.status());
     assertTrue(r.reason().contains("sample 17"), r.reason());
@@ -68,10 +68,10 @@ class FailureModesTest {
   void contradictoryArgumentsAreRejected() {
     Dataset wrongWidth = TestData.noise(10, 5, 1, 1);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Trainer.train(NET, TrainingSettings.defaults(), wrongWidth, null));
+        () -> Trainer.train(NET, TestData.adam(), wrongWidth, null));
     assertTrue(e.getMessage().contains("5 -> 1"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> Trainer.train(NET, TrainingSettings.defaults().withPatience(3), TRAIN, null));
+        () -> Trainer.train(NET, TestData.adam().withPatience(3), TRAIN, null));
     assertTrue(e.getMessage().contains("validation"), e.getMessage());
   }
 
@@ -81,7 +81,7 @@ class FailureModesTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withEpochs(0)).getMessage().contains("epochs"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withBatchSize(0)).getMessage().contains("batch"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withOptimizer("rmsprop", 0.1))
-        .getMessage().contains("adam, sgd"));
+        .getMessage().contains("auto, adam, sgd, lbfgs"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(-1)).getMessage().contains("learning rate"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withLearningRate(Double.NaN)).getMessage().contains("learning rate"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withPatience(-1)).getMessage().contains("patience"));

@@ -7,6 +7,14 @@ final class TestData {
   private TestData() {}
 
   /**
+   * Minibatch Adam at 0.01 with a constant rate: the trainer's default before {@code auto}, which
+   * the tests of the minibatch loop, the backends and the exports use.
+   */
+  static TrainingSettings adam() {
+    return TrainingSettings.defaults().withOptimizer(TrainingSettings.ADAM, 0.01);
+  }
+
+  /**
    * The kmeans kernel's distance: six inputs in [0, 1) are two 3-D points, the target is their
    * Euclidean distance sqrt(sum of squared differences).
    */

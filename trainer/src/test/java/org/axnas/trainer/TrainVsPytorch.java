@@ -29,6 +29,11 @@ import org.axnas.core.Network;
  *                                        appends to DIR/ours-BACKEND.tsv: net, median samples/s, final loss
  * parallel BACKEND EPOCHS SAMPLES REPEATS NET...
  *                                        1 vs 2 concurrent trainings, total samples/s
+ * lbfgs DIR ITERATIONS SAMPLES REPEATS NET
+ *                                        full-batch L-BFGS through Trainer.train from the same
+ *                                        data and initial weights as prepare wrote; appends to
+ *                                        DIR/ours-lbfgs.tsv: net, median iterations/s, final loss,
+ *                                        iterations run
  * </pre>
  */
 public final class TrainVsPytorch {
@@ -44,7 +49,9 @@ public final class TrainVsPytorch {
           Integer.parseInt(args[4]), Backend.valueOf(args[5]), Arrays.copyOfRange(args, 6, args.length));
       case "parallel" -> parallel(Backend.valueOf(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
           Integer.parseInt(args[4]), Arrays.copyOfRange(args, 5, args.length));
-      default -> throw new IllegalArgumentException("mode: prepare, ours or parallel");
+      case "lbfgs" -> lbfgs(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+          Integer.parseInt(args[4]), args[5]);
+      default -> throw new IllegalArgumentException("mode: prepare, ours, parallel or lbfgs");
     }
   }
 
@@ -175,6 +182,30 @@ public final class TrainVsPytorch {
       lines.add(line);
     }
     Files.write(dir.resolve("ours-" + backend + ".tsv"), lines,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  private static void lbfgs(Path dir, int iterations, int n, int repeats, String notation) throws IOException {
+    Network net = network(notation);
+    Dataset d = data(net, n);
+    TrainingSettings s = new TrainingSettings(iterations, BATCH, TrainingSettings.LBFGS, 1, 0, SEED, Backend.FAST, 0);
+    for (int w = 0; w < 3; w++) {
+      Trainer.train(net, s, d, null);
+    }
+    double[] rates = new double[repeats];
+    TrainingResult last = null;
+    for (int r = 0; r < repeats; r++) {
+      last = Trainer.train(net, s, d, null);
+      if (!last.ok()) {
+        throw new IllegalStateException(notation + ": " + last);
+      }
+      rates[r] = last.epochsRun() / last.wallSeconds();
+    }
+    Arrays.sort(rates);
+    String line = String.format(Locale.ROOT, "%s\t%.1f\t%.6g\t%d", name(notation), rates[repeats / 2],
+        last.finalTrainLoss(), last.epochsRun());
+    System.out.println("ours lbfgs " + line.replace('\t', ' '));
+    Files.write(dir.resolve("ours-lbfgs.tsv"), List.of(line),
         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 

@@ -14,7 +14,7 @@ class TrainerLearnsTest {
   @Test
   void fastBackendLearnsTheKmeansDistance() {
     TrainingResult r = Trainer.train(Network.parse("6-16:sigmoid-8:sigmoid-1"),
-        TrainingSettings.defaults().withEpochs(150).withBatchSize(64), TRAIN, VALIDATION);
+        TestData.adam().withEpochs(150).withBatchSize(64), TRAIN, VALIDATION);
     assertEquals(TrainingStatus.OK, r.status(), r.toString());
     assertEquals(150, r.epochsRun());
     assertEquals(150, r.trainLoss().length);
@@ -31,7 +31,7 @@ class TrainerLearnsTest {
   @Test
   void dl4jBackendLearnsTheKmeansDistance() {
     TrainingResult r = Trainer.train(Network.parse("6-16:tanh-1"),
-        TrainingSettings.defaults().withEpochs(25).withBatchSize(100).withBackend(Backend.DL4J), TRAIN, null);
+        TestData.adam().withEpochs(25).withBatchSize(100).withBackend(Backend.DL4J), TRAIN, null);
     assertEquals(TrainingStatus.OK, r.status(), r.toString());
     assertEquals(0, r.validationLoss().length);
     double mae = TestData.meanAbsoluteError(r.model(), TEST);
@@ -42,7 +42,7 @@ class TrainerLearnsTest {
   @Test
   void reluNetworkLearnsToo() {
     TrainingResult r = Trainer.train(Network.parse("6-32:relu-1"),
-        TrainingSettings.defaults().withEpochs(60).withBatchSize(64), TRAIN, null);
+        TestData.adam().withEpochs(60).withBatchSize(64), TRAIN, null);
     assertEquals(TrainingStatus.OK, r.status(), r.toString());
     double mae = TestData.meanAbsoluteError(r.model(), TEST);
     assertTrue(mae < TestData.meanBaselineError(TRAIN, TEST) / 5, "mean absolute error " + mae);

@@ -22,6 +22,7 @@ import org.axnas.trainer.Backend;
 import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
+import org.axnas.trainer.LearningRateSchedule;
 import org.axnas.trainer.TrainingResult;
 import org.axnas.trainer.TrainingSettings;
 import org.axnas.trainer.TrainingStatus;
@@ -175,7 +176,8 @@ public final class CandidateEvaluator {
 
   static TrainingSettings settings(TrainingSpec t, long seed) {
     return new TrainingSettings(t.getEpochs(), t.getBatchSize(), t.getOptimizer(), t.getLearningRate(),
-        t.getPatience(), seed, Backend.valueOf(t.getBackend()), t.getTimeLimitSeconds());
+        t.getPatience(), seed, Backend.valueOf(t.getBackend()), t.getTimeLimitSeconds(),
+        LearningRateSchedule.parse(t.getSchedule()));
   }
 
   private Optional<TrainedModel> cached(String key, Evaluation.Builder e) {

@@ -58,7 +58,8 @@ public record RunConfig(
       double learningRate,
       int patience,
       String backend,
-      double timeLimitSeconds) {}
+      double timeLimitSeconds,
+      String schedule) {}
 
   /** f_perf = alpha * P_acc + beta * P_speed + epsilon * P_energy (paper eq. 4). */
   public record Objective(double alpha, double beta, double epsilon) {}
@@ -150,15 +151,22 @@ public record RunConfig(
         s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE));
 
     YamlSection tr = root.section("training").allowOnly("epochs", "batchSize", "optimizer", "learningRate",
-        "patience", "backend", "timeLimitSeconds");
+        "patience", "backend", "timeLimitSeconds", "schedule");
+    String optimizer = tr.oneOf("optimizer", "auto", "auto", "adam", "sgd", "lbfgs");
     Training training = new Training(
-        tr.intValue("epochs", 100, 1, 100_000),
+        // Under auto, epochs only caps the budget the trainer picks (trainer/README.md).
+        tr.intValue("epochs", optimizer.equals("auto") ? 10_000 : 100, 1, 100_000),
         tr.intValue("batchSize", 128, 1, 1_000_000),
-        tr.oneOf("optimizer", "adam", "adam", "sgd"),
+        optimizer,
         tr.doubleValue("learningRate", 0.01, 0, true, Double.MAX_VALUE),
         tr.intValue("patience", 0, 0, 100_000),
         tr.oneOf("backend", "FAST", "FAST", "DL4J"),
-        tr.doubleValue("timeLimitSeconds", 0, 0, false, Double.MAX_VALUE));
+        tr.doubleValue("timeLimitSeconds", 0, 0, false, Double.MAX_VALUE),
+        tr.oneOf("schedule", "constant", "constant", "cosine", "one-cycle"));
+    if (training.backend().equals("DL4J") && (optimizer.equals("lbfgs") || !training.schedule().equals("constant"))) {
+      throw tr.error("backend", "DL4J trains adam or sgd at a constant learning rate only; use backend FAST for "
+          + "optimizer lbfgs or a schedule");
+    }
 
     YamlSection o = root.section("objective").allowOnly("alpha", "beta", "epsilon");
     Objective objective = new Objective(

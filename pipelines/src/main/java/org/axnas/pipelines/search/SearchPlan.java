@@ -350,6 +350,7 @@ final class SearchPlan {
         .setPatience(t.patience())
         .setBackend(t.backend())
         .setTimeLimitSeconds(t.timeLimitSeconds())
+        .setSchedule(t.schedule())
         .build();
     return Candidate.newBuilder()
         .setTrialId(p.trialId())

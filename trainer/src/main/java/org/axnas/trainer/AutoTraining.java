@@ -1,0 +1,66 @@
+package org.axnas.trainer;
+
+import org.axnas.core.Network;
+
+/**
+ * {@code optimizer: auto}: picks the optimiser, schedule, learning rate, budget and patience for
+ * one network and train split from its parameter count P and train sample count N. The rule and
+ * the measurements it comes from are in trainer/README.md ("optimizer: auto"); this class only
+ * states it. The batch size, seed, backend and time limit are the caller's, and the caller's
+ * {@code epochs} caps the budget (L-BFGS iterations count as epochs), so a quick run stays quick.
+ */
+public final class AutoTraining {
+  /**
+   * Full-batch L-BFGS for networks of at most this many inputs. The panel's smooth, low-dimensional
+   * functions (blackscholes, inversek2j, fft) gain 10-40 points from it; on the wide-input ones
+   * (sobel 9, jmeint 18, jpeg 64 inputs: a clamp, a classification, a quantisation) it fits the
+   * train split and loses 5-40 points to minibatch Adam.
+   */
+  static final int LBFGS_MAX_INPUTS = 8;
+  /** The L-BFGS budget's work, parameters x train samples x iterations: about 20-60 s of FAST. */
+  static final double LBFGS_WORK = 6e10;
+  static final int LBFGS_MIN_ITERATIONS = 500;
+  /** Float L-BFGS on the panel's small nets stops finding lower losses after 6,000-8,000 iterations. */
+  static final int LBFGS_MAX_ITERATIONS = 8000;
+  /** L-BFGS patience as a share of its budget: its validation loss plateaus and then falls again. */
+  static final double LBFGS_PATIENCE_SHARE = 0.25;
+
+  static final int ADAM_EPOCHS = 1000;
+  static final double ADAM_PEAK_RATE = 0.01;
+  /** Adam patience in epochs, counted after the one-cycle warm-up. */
+  static final int ADAM_PATIENCE = 50;
+
+  /** The epochs of {@link TrainingSettings#defaults()}: a cap that the rule never reaches. */
+  public static final int NO_CAP = 10_000;
+
+  private AutoTraining() {}
+
+  /**
+   * The concrete settings {@code auto} stands for; other settings are returned unchanged. Without
+   * a validation split there is no early stopping.
+   */
+  public static TrainingSettings resolve(TrainingSettings settings, Network net, int trainSamples,
+      boolean hasValidation) {
+    if (!settings.isAuto()) {
+      return settings;
+    }
+    if (settings.backend() == Backend.DL4J) {
+      // DL4J has neither our schedules nor full-batch L-BFGS: the plain minibatch Adam it always had.
+      return settings.withOptimizer(TrainingSettings.ADAM, settings.learningRate());
+    }
+    if (net.inputs() <= LBFGS_MAX_INPUTS) {
+      double work = (double) net.parameters() * trainSamples;
+      int iterations = (int) Math.min(settings.epochs(),
+          Math.max(LBFGS_MIN_ITERATIONS, Math.min(LBFGS_MAX_ITERATIONS, LBFGS_WORK / work)));
+      return settings.withOptimizer(TrainingSettings.LBFGS, 1)
+          .withSchedule(LearningRateSchedule.CONSTANT)
+          .withEpochs(iterations)
+          .withPatience(hasValidation ? Math.max(1, (int) (iterations * LBFGS_PATIENCE_SHARE)) : 0);
+    }
+    int epochs = Math.min(settings.epochs(), ADAM_EPOCHS);
+    return settings.withOptimizer(TrainingSettings.ADAM, ADAM_PEAK_RATE)
+        .withSchedule(LearningRateSchedule.ONE_CYCLE)
+        .withEpochs(epochs)
+        .withPatience(hasValidation ? Math.min(ADAM_PATIENCE, epochs) : 0);
+  }
+}

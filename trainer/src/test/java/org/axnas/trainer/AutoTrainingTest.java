@@ -1,0 +1,72 @@
+package org.axnas.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.axnas.core.Network;
+import org.junit.jupiter.api.Test;
+
+/** The {@code auto} rule as trainer/README.md states it. */
+class AutoTrainingTest {
+  private static final TrainingSettings AUTO = TrainingSettings.defaults();
+
+  @Test
+  void autoIsTheDefault() {
+    assertEquals(TrainingSettings.AUTO, AUTO.optimizer());
+  }
+
+  @Test
+  void narrowInputNetworksGetFullBatchLbfgsWithABudgetFromTheirWork() {
+    // 6-16:tanh-16:tanh-1 has 401 parameters: 401 x 7000 = 2.8e6, 6e10 / 2.8e6 = 21,375 -> capped at 8000.
+    TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-16:tanh-16:tanh-1"), 7000, true);
+    assertEquals(TrainingSettings.LBFGS, s.optimizer());
+    assertEquals(8000, s.epochs());
+    assertEquals(2000, s.patience());
+    // 6-64:relu-64:relu-1 has 4673: 6e10 / (4673 x 7000) = 1834 iterations.
+    TrainingSettings big = AutoTraining.resolve(AUTO, Network.parse("6-64:relu-64:relu-1"), 7000, true);
+    assertEquals(1834, big.epochs());
+    assertEquals(458, big.patience());
+    // Very large work still gets the minimum.
+    assertEquals(500, AutoTraining.resolve(AUTO, Network.parse("6-128:relu-128:relu-1"), 100_000, true).epochs());
+  }
+
+  @Test
+  void wideInputNetworksGetMinibatchAdamOnOneCycle() {
+    TrainingSettings s = AutoTraining.resolve(AUTO.withBatchSize(128), Network.parse("64-16:sigmoid-64"), 2867, true);
+    assertEquals(TrainingSettings.ADAM, s.optimizer());
+    assertEquals(LearningRateSchedule.ONE_CYCLE, s.schedule());
+    assertEquals(1000, s.epochs());
+    assertEquals(0.01, s.learningRate());
+    assertEquals(50, s.patience());
+    assertEquals(128, s.batchSize(), "the caller's batch size stays");
+  }
+
+  @Test
+  void theCallersEpochsCapTheBudget() {
+    TrainingSettings lbfgs = AutoTraining.resolve(AUTO.withEpochs(150), Network.parse("6-16:tanh-16:tanh-1"), 7000, true);
+    assertEquals(150, lbfgs.epochs());
+    assertEquals(37, lbfgs.patience());
+    TrainingSettings adam = AutoTraining.resolve(AUTO.withEpochs(20), Network.parse("64-16:sigmoid-64"), 2867, true);
+    assertEquals(20, adam.epochs());
+    assertEquals(20, adam.patience());
+  }
+
+  @Test
+  void withoutValidationThereIsNoEarlyStoppingAndDl4jKeepsPlainAdam() {
+    assertEquals(0, AutoTraining.resolve(AUTO, Network.parse("6-8:sigmoid-1"), 1000, false).patience());
+    assertEquals(0, AutoTraining.resolve(AUTO, Network.parse("9-8:sigmoid-1"), 1000, false).patience());
+    TrainingSettings dl4j = AutoTraining.resolve(AUTO.withBackend(Backend.DL4J), Network.parse("6-8:sigmoid-1"), 1000, true);
+    assertEquals(TrainingSettings.ADAM, dl4j.optimizer());
+    assertEquals(LearningRateSchedule.CONSTANT, dl4j.schedule());
+    TrainingSettings adam = TestData.adam();
+    assertSame(adam, AutoTraining.resolve(adam, Network.parse("6-8:sigmoid-1"), 1000, true));
+  }
+
+  @Test
+  void theResultRecordsTheSettingsAutoChose() {
+    TrainingResult r = Trainer.train(Network.parse("6-4:tanh-1"), AUTO, TestData.kmeans(300, 3), TestData.kmeans(100, 4));
+    assertTrue(r.ok(), r.toString());
+    assertEquals(TrainingSettings.LBFGS, r.settings().optimizer());
+  }
+}
