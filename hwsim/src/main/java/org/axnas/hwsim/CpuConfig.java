@@ -40,6 +40,12 @@ public record CpuConfig(
     ops = EnumTables.complete(ops, OpClass.class, "cost of operation class");
   }
 
+  /** The same core measured against another build of AxBench's functions. */
+  public CpuConfig withBaseline(CpuBaseline other) {
+    return new CpuConfig(name, clockHz, staticWatts, other, instructions, ops, queueCyclesPerWord,
+        queueJoulesPerWord);
+  }
+
   public OpCost op(OpClass c) {
     return ops.get(c);
   }

@@ -40,6 +40,16 @@ public record HardwareConfig(
   }
 
   /**
+   * This platform with its CPU measured against {@code baseline}. Searches are invariant to the
+   * baseline (f_perf normalises speedup and energy reduction by the best reachable ones, and the
+   * CPU's cost cancels in those ratios), so a finished run's choices can be re-priced at another
+   * baseline exactly.
+   */
+  public HardwareConfig withCpuBaseline(CpuBaseline baseline) {
+    return new HardwareConfig(name, description, npu, cpu.withBaseline(baseline), source);
+  }
+
+  /**
    * Parses and validates a configuration held in a string.
    *
    * @param sourceName the name used in error messages (normally the file path)

@@ -81,6 +81,23 @@ class CpuBaselineTest {
     assertEquals(7, MeasuredInstructionMixes.benchmarks().size());
   }
 
+  /**
+   * Re-pricing at the other baseline scales speedup by the ratio of the function's CPU time and
+   * energy reduction by the ratio of its CPU energy: the accelerated region does not depend on
+   * how the original function was built.
+   */
+  @Test
+  void anotherBaselineScalesSpeedupAndEnergyByTheFunctionsCostOnly() {
+    Network net = Network.parse("6-8:sigmoid-8:sigmoid-1");
+    SimulationResult atO2 = Simulator.simulate(net, O2, "blackscholes", NONE);
+    SimulationResult atO0 = Simulator.simulate(net, O2.withCpuBaseline(CpuBaseline.O0), "blackscholes", NONE);
+    assertEquals(atO0.cpu().cycles(), Simulator.simulate(net, O0, "blackscholes", NONE).cpu().cycles(), 0);
+    assertEquals(atO2.regionSeconds(), atO0.regionSeconds(), 0);
+    assertEquals(atO2.speedup() * atO0.cpu().seconds() / atO2.cpu().seconds(), atO0.speedup(), 1e-12);
+    assertEquals(atO2.energyReduction() * atO0.cpu().energyJoules() / atO2.cpu().energyJoules(),
+        atO0.energyReduction(), 1e-12);
+  }
+
   @Test
   void aUserFunctionIsPricedByItsCountedOperations() {
     OpProfile counted = OpProfile.of(Map.of(OpClass.FADD, 5.0, OpClass.FSQRT, 1.0));
