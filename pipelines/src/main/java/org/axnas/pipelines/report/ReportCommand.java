@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.axnas.hwsim.HardwareConfig;
 import org.axnas.pipelines.Json;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.run.AtomicFiles;
@@ -104,17 +103,9 @@ public final class ReportCommand implements Callable<Integer> {
   static String cpuBaselines(List<FinishedRun> runs) {
     java.util.Set<String> seen = new java.util.TreeSet<>();
     for (FinishedRun r : runs) {
-      Path p = Path.of(r.config().hardware());
-      String home = System.getProperty("axnas.home");
-      if (!Files.exists(p) && !p.isAbsolute() && home != null) {
-        p = Path.of(home).resolve(p);
-      }
-      try {
-        HardwareConfig hw = HardwareConfig.load(p);
-        seen.add(hw.cpu().baseline() + " (" + hw.cpu().baseline().build() + ") on " + hw.name());
-      } catch (IllegalArgumentException e) {
-        seen.add("an unknown build (" + r.config().hardware() + " unreadable)");
-      }
+      seen.add(BaselineTable.hardware(r)
+          .map(hw -> hw.cpu().baseline() + " (" + hw.cpu().baseline().build() + ") on " + hw.name())
+          .orElse("an unknown build (" + r.config().hardware() + " unreadable)"));
     }
     return String.join("; ", seen);
   }

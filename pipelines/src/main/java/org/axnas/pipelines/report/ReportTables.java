@@ -21,6 +21,7 @@ public final class ReportTables {
   public static List<Table> all(ExperimentReport r) {
     List<Table> out = new ArrayList<>();
     out.add(averages(r));
+    BaselineTable.of(r).ifPresent(out::add);
     for (int g : r.groups()) {
       out.add(chosen(r, g));
     }

@@ -38,6 +38,13 @@ import org.axnas.smac.Configuration;
 import org.axnas.smac.MlpSpace;
 import org.axnas.smac.TopologyEnumeration;
 import org.axnas.trainer.TrainedModel;
+import java.util.Locale;
+import org.axnas.core.Network;
+import org.axnas.core.OpProfile;
+import org.axnas.hwsim.CpuBaseline;
+import org.axnas.hwsim.HardwareConfig;
+import org.axnas.hwsim.SimulationResult;
+import org.axnas.hwsim.Simulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +158,25 @@ class ReportTest {
         }
       }
       checkFiles(out, doc);
+
+      // the same choices at the other CPU baseline: re-simulated here with hwsim, not scaled
+      assertEquals("O2 (gcc -O2 -march=core2) on eyeriss", doc.get("cpuBaseline").asText());
+      String md = Files.readString(out.resolve("report.md"));
+      assertTrue(md.contains("## The same choices at both CPU baselines"), md);
+      HardwareConfig o0 = HardwareConfig.load(Files.exists(Path.of("run-configs/hardware/eyeriss.yaml"))
+          ? Path.of("run-configs/hardware/eyeriss.yaml") : Path.of("..", "run-configs/hardware/eyeriss.yaml"))
+          .withCpuBaseline(CpuBaseline.O0);
+      for (int g : new int[] {1, 2}) {
+        for (String method : List.of("nas", "enumeration")) {
+          JsonNode row = rows.get(g + "/" + method);
+          SimulationResult atO0 = Simulator.simulate(Network.parse(row.get("network").asText()), o0, BENCHMARK,
+              OpProfile.of(Map.of()));
+          String expected = String.format(Locale.ROOT, "| %d | %s | 1 | %.2fx / %.2fx | %.2fx / %.2fx |", g,
+              method.equals("nas") ? "NAS (SMAC)" : "enumeration", row.get("speedup").asDouble(),
+              row.get("energyReduction").asDouble(), atO0.speedup(), atO0.energyReduction());
+          assertTrue(md.contains(expected), expected + " not in\n" + md);
+        }
+      }
     }
   }
 
