@@ -60,6 +60,7 @@ class FaultBadInputTest {
       "theta outside [0, 1]|benchmark: sobel\\nselection: {theta: -0.5}\\n|selection.theta",
       "negative energy threshold|benchmark: sobel\\nselection: {minEnergyReduction: -1}\\n|selection.minEnergyReduction",
       "missing hardware file|benchmark: sobel\\nhardware: nowhere/npu.yaml\\n|nowhere/npu.yaml",
+      "a key given twice|benchmark: sobel\\nsearch: {budget: 3}\\nsearch: {budget: 4}\\n|Duplicate field 'search'",
   })
   void aBadConfigIsRefusedBeforeAnythingIsWritten(String what, String yaml, String mentioned, @TempDir Path dir) throws Exception {
     String text = yaml.replace("\\n", "\n");

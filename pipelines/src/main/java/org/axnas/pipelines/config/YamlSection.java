@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * range, and each error names the file, the dotted field path and what is allowed.
  */
 public final class YamlSection {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  // a key given twice is refused (Jackson would keep the last one silently)
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final String file;
   private final String path;

@@ -69,8 +69,8 @@ public final class ReportCommand implements Callable<Integer> {
       files.addAll(Charts.write(f, dir));
     }
     List<Table> tables = ReportTables.all(report);
-    String source = String.format("Made by `axnas report --runs %s` on %s from %d finished runs%s.", runs,
-        ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")), scan.runs().size(),
+    String source = String.format("Made by `axnas report --runs %s` on %s from %d finished run%s%s.", runs,
+        ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")), scan.runs().size(), scan.runs().size() == 1 ? "" : "s",
         scan.skipped().isEmpty() ? "" : " (" + scan.skipped().size() + " left out, listed at the end)")
         + " Speedups and energy reductions are against the original function built as " + cpuBaselines(scan.runs())
         + " (hardware YAML `cpu.baseline`; hwsim/README.md, \"CPU baselines\").";

@@ -122,7 +122,8 @@ public record SelectionReport(
 
   public String toText() {
     if (chosen == null) {
-      StringBuilder sb = new StringBuilder(mode.notation() + " mode: " + error + "; closest:\n");
+      StringBuilder sb = new StringBuilder(mode.notation() + " mode: " + error
+          + (nearest.isEmpty() ? "\n" : "; closest:\n"));
       for (Scored s : nearest) {
         sb.append(String.format("  %-28s accuracy %.4f  speedup %.2fx  energy reduction %.2fx%n", s.network(), s.accuracy(),
             s.speedup(), s.energyReduction()));
