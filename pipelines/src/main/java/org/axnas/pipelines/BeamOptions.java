@@ -11,6 +11,12 @@ import org.axnas.pipelines.flink.FlinkSubmission;
  * options are checked and completed by {@link FlinkSubmission}.
  */
 public final class BeamOptions {
+  /** The help footer of every command that runs a Beam pipeline. */
+  public static final String HELP_FOOTER = "%nBeam options: every flag of the form --name=value that axnas does not "
+      + "know goes to Apache Beam's PipelineOptions, e.g. --runner=FlinkRunner, --flinkMaster=[local] or "
+      + "HOST:PORT, --parallelism=N (Flink), --targetParallelism=N (DirectRunner). The full lists: "
+      + "https://beam.apache.org/releases/javadoc/2.70.0/ (PipelineOptions, DirectOptions, FlinkPipelineOptions).";
+
   private BeamOptions() {}
 
   public static PipelineOptions parse(List<String> args) {

@@ -74,12 +74,14 @@ public class SearchCommand implements Callable<Integer> {
 
   /** {@code axnas search}. */
   @Command(name = "search", mixinStandardHelpOptions = true,
-      description = "SMAC search over MLP topologies: train, score and simulate candidates in rounds; Pareto set; selection.")
+      footer = BeamOptions.HELP_FOOTER,
+    description = "SMAC search over MLP topologies: train, score and simulate candidates in rounds; Pareto set; selection.")
   public static final class Search extends SearchCommand {}
 
   /** {@code axnas enumerate}. */
   @Command(name = "enumerate", mixinStandardHelpOptions = true,
-      description = "The paper's baseline: fixed topology enumeration (at most two hidden layers, widths powers of two).")
+      footer = BeamOptions.HELP_FOOTER,
+    description = "The paper's baseline: fixed topology enumeration (at most two hidden layers, widths powers of two).")
   public static final class Enumerate extends SearchCommand {
     @Override
     boolean enumerate() {

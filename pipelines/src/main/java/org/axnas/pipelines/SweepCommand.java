@@ -16,6 +16,7 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code axnas sweep}: many searches (benchmarks x groups x hardware), one pipeline per round for all. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+    footer = BeamOptions.HELP_FOOTER,
     description = "Searches for every benchmark x error-bound group x hardware config of a sweep config, "
         + "run together: one Beam pipeline (one Flink job) per round holds the candidates of all of them.")
 public final class SweepCommand implements Callable<Integer> {

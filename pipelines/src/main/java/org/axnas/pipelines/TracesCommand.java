@@ -25,6 +25,7 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "traces",
     mixinStandardHelpOptions = true,
+    footer = BeamOptions.HELP_FOOTER,
     description = "Collect traces of AxBench kernels with a Beam pipeline and split them into train/validation/test Avro files.")
 public final class TracesCommand implements Callable<Integer> {
   @Option(names = "--benchmark", required = true,
