@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.axnas.pipelines.search.ParetoFiles;
 import org.axnas.pipelines.search.SearchDriver;
 import org.axnas.schemas.ParetoEntry;
+import org.axnas.pipelines.run.OutputFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -48,6 +49,10 @@ public class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintStream progress = json ? System.err : System.out;
+    OutputFolder.checkWritable(out, "--out");
+    if (cache != null) {
+      OutputFolder.checkWritable(cache, "--cache");
+    }
     SearchDriver.Outcome o = new SearchDriver(
         new SearchDriver.Request(config, out, resume, seed, beamArgs, enumerate(), progress, stopAfterRounds, cache)).run();
     if (json) {

@@ -16,6 +16,7 @@ import org.axnas.core.Splits;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.config.ConfigException;
+import org.axnas.pipelines.run.OutputFolder;
 import org.axnas.pipelines.run.TraceMemory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -84,9 +85,10 @@ public final class TracesCommand implements Callable<Integer> {
     if (input != null && benchmarks.size() != 1) {
       throw new ConfigException("--input", "input", "an input file belongs to one benchmark; name it with --benchmark");
     }
-    if (input != null && !Files.isReadable(input)) {
-      throw new ConfigException(input.toString(), "input", "no such readable file");
+    if (input != null) {
+      OutputFolder.checkReadableFile(input, "--input");
     }
+    OutputFolder.checkWritable(out, "--out");
     if (samples < 1) {
       throw new ConfigException("--samples", "samples", "must be at least 1, got " + samples);
     }
