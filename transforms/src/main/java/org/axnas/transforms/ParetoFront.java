@@ -16,8 +16,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.values.PCollection;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Pareto;
-import org.axnas.search.Scored;
+import org.axnas.runtime.Pareto;
+import org.axnas.runtime.Scored;
 
 /**
  * The non-dominated evaluations on (accuracy, speedup, energy reduction): the offline stage's

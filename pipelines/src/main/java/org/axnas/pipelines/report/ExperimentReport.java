@@ -11,10 +11,10 @@ import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.search.ParetoFiles;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Constraints;
-import org.axnas.search.NetworkSelector;
-import org.axnas.search.Scored;
-import org.axnas.search.SelectionMode;
+import org.axnas.runtime.Constraints;
+import org.axnas.runtime.NetworkSelector;
+import org.axnas.runtime.Scored;
+import org.axnas.runtime.SelectionMode;
 
 /**
  * The paper's experiment (section IV.E, Fig. 5) over finished runs: per benchmark and error-bound

@@ -10,10 +10,10 @@ import org.axnas.pipelines.Json;
 import org.axnas.pipelines.run.AtomicFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Constraints;
-import org.axnas.search.NetworkSelector;
-import org.axnas.search.Scored;
-import org.axnas.search.SelectionMode;
+import org.axnas.runtime.Constraints;
+import org.axnas.runtime.NetworkSelector;
+import org.axnas.runtime.Scored;
+import org.axnas.runtime.SelectionMode;
 import org.axnas.trainer.TrainedModel;
 
 /**

@@ -1,4 +1,4 @@
-package org.axnas.search;
+package org.axnas.runtime;
 
 /**
  * A candidate's three objectives, all maximised: accuracy under the error bound (paper eq. 5),

@@ -1,4 +1,4 @@
-package org.axnas.search;
+package org.axnas.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

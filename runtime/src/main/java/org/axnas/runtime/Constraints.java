@@ -1,4 +1,4 @@
-package org.axnas.search;
+package org.axnas.runtime;
 
 /**
  * What a program asks of the network at run time: a minimum accuracy, a minimum energy

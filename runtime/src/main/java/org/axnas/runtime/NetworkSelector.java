@@ -1,4 +1,4 @@
-package org.axnas.search;
+package org.axnas.runtime;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.axnas.trainer;
+package org.axnas.runtime;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * Evaluates a network exported by {@code TrainedModel.toJson()} (format {@code axnas-mlp}
  * version 1) with nothing but the JDK: this one file can be copied into any Java program (change
- * the package line) to replace the approximated function.
+ * the package line) to replace the approximated function, or used from the {@code axnas-runtime}
+ * jar with {@link FinishedRun}.
  *
  * <pre>{@code
  * PlainEvaluator f = PlainEvaluator.fromJson(Files.readString(Path.of("model.json")));
@@ -33,9 +34,11 @@ public final class PlainEvaluator {
   private final float[][][] weights;
   private final float[][] biases;
   private final int[] activations;
+  private final String network;
+  private final Map<String, String> provenance;
 
   private PlainEvaluator(float[] inMean, float[] inStd, float[] outMean, float[] outStd,
-      float[][][] weights, float[][] biases, int[] activations) {
+      float[][][] weights, float[][] biases, int[] activations, String network, Map<String, String> provenance) {
     this.inMean = inMean;
     this.inStd = inStd;
     this.outMean = outMean;
@@ -43,12 +46,13 @@ public final class PlainEvaluator {
     this.weights = weights;
     this.biases = biases;
     this.activations = activations;
+    this.network = network;
+    this.provenance = provenance;
   }
 
   /** Reads the JSON text of an exported model; throws IllegalArgumentException if malformed. */
   public static PlainEvaluator fromJson(String json) {
-    Object root = new Parser(json).document();
-    Map<?, ?> model = asObject(root, "model");
+    Map<?, ?> model = asObject(parseJson(json), "model");
     if (!"axnas-mlp".equals(model.get("format")) || number(model.get("version"), "version") != 1f) {
       throw new IllegalArgumentException("not an axnas-mlp version 1 model");
     }
@@ -79,11 +83,25 @@ public final class PlainEvaluator {
       width = b[l].length;
     }
     PlainEvaluator e = new PlainEvaluator(vector(in.get("mean"), "mean"), vector(in.get("std"), "std"),
-        vector(out.get("mean"), "mean"), vector(out.get("std"), "std"), w, b, acts);
+        vector(out.get("mean"), "mean"), vector(out.get("std"), "std"), w, b, acts,
+        model.get("network") instanceof String n ? n : "", flatten(model.get("provenance")));
     if (e.inStd.length != e.inMean.length || e.outMean.length != width || e.outStd.length != width) {
       throw new IllegalArgumentException("scaling widths do not match the layers");
     }
     return e;
+  }
+
+  /** The network in axnas notation, e.g. {@code 6-8:sigmoid-1} ("" if the file does not say). */
+  public String network() {
+    return network;
+  }
+
+  /**
+   * What made the model (the file's {@code provenance} block: network, training settings, seed,
+   * data fingerprint, versions), nested keys joined by dots; empty for a model exported without one.
+   */
+  public Map<String, String> provenance() {
+    return provenance;
   }
 
   public int inputs() {
@@ -148,6 +166,30 @@ public final class PlainEvaluator {
     throw new IllegalArgumentException("unknown activation " + name);
   }
 
+  /** A JSON document as maps, lists, strings, booleans, null and numbers (whose {@code toString} is their text). */
+  static Object parseJson(String json) {
+    return new Parser(json).document();
+  }
+
+  private static Map<String, String> flatten(Object o) {
+    Map<String, String> flat = new LinkedHashMap<>();
+    if (o instanceof Map<?, ?> m) {
+      flatten("", m, flat);
+    }
+    return java.util.Collections.unmodifiableMap(flat);
+  }
+
+  private static void flatten(String prefix, Map<?, ?> m, Map<String, String> flat) {
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      String key = prefix + e.getKey();
+      if (e.getValue() instanceof Map<?, ?> inner) {
+        flatten(key + ".", inner, flat);
+      } else {
+        flat.put(key, String.valueOf(e.getValue()));
+      }
+    }
+  }
+
   private static Map<?, ?> asObject(Object o, String what) {
     if (!(o instanceof Map)) {
       throw new IllegalArgumentException(what + " must be a JSON object");
@@ -185,6 +227,11 @@ public final class PlainEvaluator {
 
     Num(String text) {
       this.text = text;
+    }
+
+    @Override
+    public String toString() {
+      return text;
     }
   }
 
@@ -324,7 +371,7 @@ public final class PlainEvaluator {
     }
 
     private IllegalArgumentException error(String what) {
-      return new IllegalArgumentException("malformed model JSON at character " + i + ": " + what);
+      return new IllegalArgumentException("malformed JSON at character " + i + ": " + what);
     }
   }
 }
