@@ -13,7 +13,7 @@ import org.axnas.hwsim.Simulator;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.config.ConfigException;
-import org.axnas.transforms.KernelProfiles;
+import org.axnas.traces.KernelProfiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -10,7 +10,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.axnas.core.Splits;
 import org.axnas.schemas.TraceSample;
-import org.axnas.transforms.TraceStore;
+import org.axnas.traces.TraceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -20,7 +20,7 @@ import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.schemas.TraceSample;
-import org.axnas.transforms.TraceStore;
+import org.axnas.traces.TraceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

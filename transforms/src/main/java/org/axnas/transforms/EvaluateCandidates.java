@@ -12,14 +12,14 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.axnas.traces.TraceStore;
 import org.axnas.hwsim.HardwareConfig;
 import org.axnas.kernels.ErrorMetric;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
-import org.axnas.search.CandidateEvaluator;
-import org.axnas.search.ErrorMetrics;
-import org.axnas.search.ScoringSpec;
+import org.axnas.evaluation.CandidateEvaluator;
+import org.axnas.evaluation.ScoringSpec;
 
 /**
  * Trains, scores and simulates candidate networks: the expensive stage of every round.
@@ -59,7 +59,7 @@ public final class EvaluateCandidates extends PTransform<PCollection<Candidate>,
   @Override
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
     HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()); // a bad config fails at construction, not on workers
-    ErrorMetrics.of(spec);
+    spec.errorMetric();
     PCollection<Candidate> spread = reshuffle ? candidates.apply("Spread", Reshuffle.viaRandomKey()) : candidates;
     PCollectionTuple out = spread.apply("TrainScoreSimulate",
         ParDo.of(new EvaluateFn(spec)).withOutputTags(EVALUATIONS, TupleTagList.of(FAILURES)));
@@ -82,7 +82,7 @@ public final class EvaluateCandidates extends PTransform<PCollection<Candidate>,
 
     @Setup
     public void setup() {
-      ErrorMetric metric = ErrorMetrics.of(spec);
+      ErrorMetric metric = spec.errorMetric();
       evaluator = new CandidateEvaluator(spec,
           TraceStore.load(spec.tracesDir(), "train"),
           TraceStore.load(spec.tracesDir(), "validation"),

@@ -25,6 +25,7 @@ import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
+import org.axnas.evaluation.ParetoSet;
 
 /**
  * The round driver: traces and split once, then per round ask the proposal source for k
@@ -163,7 +164,8 @@ public final class SearchDriver {
       }
     }
 
-    List<ParetoEntry> pareto = plan.paretoWithTestAccuracy(aggregate(steps, folder, history, plan));
+    // in memory, in plain Java: the history is all here and at most thousands of rows
+    List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(ParetoSet.of(history, plan.modelDir()), plan.scoring());
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
     AtomicFiles.writeString(folder.paretoJson(), Json.write(ParetoFiles.toJson(pareto)));
     SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
@@ -266,25 +268,6 @@ public final class SearchDriver {
     AvroFiles.write(folder.roundFile(round), Evaluation.class, history); // last: its presence marks the round done
     deleteTree(staging);
     return new RoundResult(history, trainingSeconds);
-  }
-
-  /** The Pareto front through the ParetoFront transform, in a deterministic order. */
-  private List<ParetoEntry> aggregate(StepRunner steps, RunFolder folder, List<Evaluation> history, SearchPlan plan)
-      throws IOException {
-    if (history.stream().noneMatch(e -> "OK".equals(e.getStatus()))) {
-      return List.of();
-    }
-    Path staging = folder.dir().resolve("staging").resolve("pareto");
-    deleteTree(staging);
-    try {
-      steps.run("pareto", SearchSteps.pareto(history, plan.modelDir(), staging));
-    } catch (RuntimeException e) {
-      throw runnerFailure("the Pareto stage", folder.finishedRounds().size(), e);
-    }
-    List<ParetoEntry> front = readAll(staging, "pareto", ParetoEntry.class);
-    front.sort(Comparator.comparingDouble(ParetoEntry::getAccuracy).reversed().thenComparingInt(ParetoEntry::getTrialId));
-    deleteTree(staging);
-    return front;
   }
 
   static <T extends org.apache.avro.specific.SpecificRecord> List<T> readAll(Path dir, String prefix, Class<T> type) throws IOException {

@@ -32,17 +32,16 @@ import org.axnas.schemas.Candidate;
 import org.axnas.schemas.KernelProfile;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.TrainingSpec;
-import org.axnas.search.CandidateEvaluator;
-import org.axnas.search.ErrorMetrics;
-import org.axnas.search.Objective;
-import org.axnas.search.ScoringSpec;
+import org.axnas.evaluation.CandidateEvaluator;
+import org.axnas.evaluation.Objective;
+import org.axnas.evaluation.ScoringSpec;
 import org.axnas.smac.ConfigurationSpace;
 import org.axnas.smac.MlpSpace;
 import org.axnas.smac.Smac;
 import org.axnas.smac.TopologyEnumeration;
 import org.axnas.trainer.TrainedModel;
-import org.axnas.transforms.KernelProfiles;
-import org.axnas.transforms.TraceStore;
+import org.axnas.traces.KernelProfiles;
+import org.axnas.traces.TraceStore;
 
 /**
  * A search resolved from its config and run folder: traces collected (once), the CPU profile,
@@ -174,7 +173,7 @@ final class SearchPlan {
     ScoringSpec spec = new ScoringSpec(config.benchmark(), metric, config.group(), config.errorBound(), objective,
         hardwareYaml, hardwarePath.toString(), cpu.toArray(), folder.traces().toString(), "validation",
         (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString());
-    ErrorMetrics.of(spec);
+    spec.errorMetric();
     return new SearchPlan(config, folder, inputs, outputs, outAct, spec);
   }
 
@@ -370,26 +369,5 @@ final class SearchPlan {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  /** Each front member scored on the test split, which the search never saw. */
-  List<ParetoEntry> paretoWithTestAccuracy(List<ParetoEntry> front) throws IOException {
-    if (front.isEmpty()) {
-      return front;
-    }
-    ScoringSpec test = scoring.onSplit("test");
-    CandidateEvaluator evaluator = new CandidateEvaluator(test,
-        TraceStore.load(test.tracesDir(), "train"), TraceStore.load(test.tracesDir(), "validation"),
-        TraceStore.load(test.tracesDir(), "test"), ErrorMetrics.of(test),
-        HardwareConfig.parse(test.hardwareYaml(), test.hardwareName()));
-    List<ParetoEntry> out = new ArrayList<>();
-    for (ParetoEntry p : front) {
-      ParetoEntry.Builder b = ParetoEntry.newBuilder(p);
-      if (p.getModelPath() != null && Files.exists(Path.of(p.getModelPath()))) {
-        b.setTestAccuracy(evaluator.score(TrainedModel.fromJson(Files.readString(Path.of(p.getModelPath())))).accuracy());
-      }
-      out.add(b.build());
-    }
-    return out;
   }
 }

@@ -1,4 +1,4 @@
-package org.axnas.search;
+package org.axnas.evaluation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.axnas.search;
+package org.axnas.evaluation;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package org.axnas.transforms;
+package org.axnas.traces;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

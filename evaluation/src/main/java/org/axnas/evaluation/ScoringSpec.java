@@ -1,6 +1,8 @@
-package org.axnas.search;
+package org.axnas.evaluation;
 
 import java.io.Serializable;
+import org.axnas.kernels.ErrorMetric;
+import org.axnas.kernels.ErrorMetrics;
 
 /**
  * Everything needed to score a candidate the same way on every worker: the benchmark and its
@@ -42,6 +44,11 @@ public record ScoringSpec(
   @Override
   public double[] cpuOps() {
     return cpuOps.clone();
+  }
+
+  /** The error metric a sample is judged by (paper eq. 5). */
+  public ErrorMetric errorMetric() {
+    return ErrorMetrics.of(benchmark, metric);
   }
 
   public ScoringSpec onSplit(String split) {

@@ -1,4 +1,4 @@
-package org.axnas.transforms;
+package org.axnas.traces;
 
 import java.util.HashMap;
 import java.util.Map;

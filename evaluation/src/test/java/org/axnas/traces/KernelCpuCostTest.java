@@ -1,4 +1,4 @@
-package org.axnas.transforms;
+package org.axnas.traces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
