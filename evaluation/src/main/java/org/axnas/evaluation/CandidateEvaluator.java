@@ -16,13 +16,10 @@ import org.axnas.hwsim.Simulator;
 import org.axnas.kernels.ErrorMetric;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
-import org.axnas.schemas.TrainingSpec;
-import org.axnas.trainer.Backend;
 import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
 import org.axnas.trainer.TrainingResult;
-import org.axnas.trainer.TrainingSettings;
 import org.axnas.trainer.TrainingStatus;
 
 /**
@@ -97,7 +94,7 @@ public final class CandidateEvaluator {
         model = cached.get();
         e.setCached(true);
       } else {
-        TrainingResult r = Trainer.train(network, settings(c.getTraining(), c.getSeed()), train, validation);
+        TrainingResult r = Trainer.train(network, TrainingSpecs.toSettings(c.getTraining(), c.getSeed()), train, validation);
         e.setEpochsRun(r.epochsRun()).setTrainingSeconds(r.wallSeconds());
         double[] tl = r.trainLoss();
         double[] vl = r.validationLoss();
@@ -168,11 +165,6 @@ public final class CandidateEvaluator {
       }
     }
     return new Score((double) correct / n, se / ((double) n * out));
-  }
-
-  static TrainingSettings settings(TrainingSpec t, long seed) {
-    return new TrainingSettings(t.getEpochs(), t.getBatchSize(), t.getOptimizer(), t.getLearningRate(),
-        t.getPatience(), seed, Backend.valueOf(t.getBackend()), t.getTimeLimitSeconds());
   }
 
   private Optional<TrainedModel> cached(String key, Evaluation.Builder e) {

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -99,7 +100,7 @@ class FaultKilledDriverTest {
     assertTrue(Faults.snapshot(folder.staging()).isEmpty(), "no partial output left behind");
 
     // the candidate of round 2 trained before the kill was kept (evaluation cache) and not trained again
-    JsonNode timings = Json.mapper().readTree(folder.roundTimings(2).toFile());
+    JsonNode timings = JsonOutput.mapper().readTree(folder.roundTimings(2).toFile());
     int reused = 0;
     for (JsonNode c : timings.get("candidates")) {
       int trial = c.get("trialId").asInt();

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -177,7 +178,7 @@ class FlinkClusterIT {
     assertEquals(0, p.exitValue(), stderr);
     // the cluster preloads this jar: jobs staged a tiny jar, and the classes still loaded
     assertFalse(stderr.contains("does not have this axnas jar"), stderr);
-    return Json.mapper().readTree(json.toFile());
+    return JsonOutput.mapper().readTree(json.toFile());
   }
 
   private static Process script(Path state, String... args) throws IOException {
@@ -202,7 +203,7 @@ class FlinkClusterIT {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
-    return Json.mapper().readTree(r.body());
+    return JsonOutput.mapper().readTree(r.body());
   }
 
   private static int freePort() throws IOException {

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.TraceCollection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ class TracesCommandTest {
 
   record Result(int code, String stdout) {
     JsonNode json() throws Exception {
-      return Json.mapper().readTree(stdout);
+      return JsonOutput.mapper().readTree(stdout);
     }
   }
 

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AvroFiles;
@@ -69,7 +69,7 @@ public record FinishedRun(
       }
       JsonNode doc;
       try {
-        doc = Json.mapper().readTree(Files.readString(t));
+        doc = JsonOutput.mapper().readTree(Files.readString(t));
       } catch (IOException e) {
         throw new ConfigException(t.toString(), null, "unreadable timings file: " + e.getMessage());
       }

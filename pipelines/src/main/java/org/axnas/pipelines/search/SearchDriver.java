@@ -1,5 +1,7 @@
 package org.axnas.pipelines.search;
 
+import org.axnas.pipelines.run.Versions;
+import org.axnas.pipelines.config.BadInput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.axnas.pipelines.Axnas;
-import org.axnas.pipelines.BeamOptions;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.flink.BeamOptions;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AtomicFiles;
@@ -72,8 +73,8 @@ public final class SearchDriver {
     String kind = request.enumerate() ? "enumerate" : "search";
     checkFolder(folder, config, kind);
     boolean fresh = !folder.exists();
-    SearchPlan.Inputs inputs = SearchPlan.validate(config); // bad input fails here, before anything is written
-    SearchPlan.checkMemory(config, inputs, options, Runtime.getRuntime().maxMemory());
+    RunInputs inputs = RunInputs.read(config); // bad input fails here, before anything is written
+    MemoryCheck.check(config, inputs, options, Runtime.getRuntime().maxMemory());
     try (AutoCloseable lock = folder.lock()) {
       try {
         return runLocked(config, inputs, options, folder, kind);
@@ -112,7 +113,7 @@ public final class SearchDriver {
     }
   }
 
-  private Outcome runLocked(RunConfig config, SearchPlan.Inputs inputs, PipelineOptions options, RunFolder folder, String kind)
+  private Outcome runLocked(RunConfig config, RunInputs inputs, PipelineOptions options, RunFolder folder, String kind)
       throws IOException {
     long start = System.nanoTime();
     if (!Files.exists(folder.manifest())) {
@@ -124,9 +125,9 @@ public final class SearchDriver {
     options.setJobName("axnas-" + kind + "-" + folder.dir().getFileName() + "-traces"); // the Flink job's name
     deleteTree(folder.staging()); // a killed round's partial outputs; the round is redone whole
     SearchPlan plan = SearchPlan.prepare(config, inputs, folder, request.cache(), options, log);
-    ProposalSource source = request.enumerate() ? plan.enumeration() : plan.smac();
+    ProposalSource source = request.enumerate() ? plan.proposals().enumeration() : plan.proposals().smac();
 
-    int budget = plan.budget(request.enumerate());
+    int budget = plan.proposals().budget(request.enumerate());
     int k = config.search().parallelism();
     List<Integer> rounds = folder.finishedRounds();
     List<Evaluation> history = replay(folder, rounds, source, k, budget);
@@ -167,7 +168,7 @@ public final class SearchDriver {
     // in memory, in plain Java: the history is all here and at most thousands of rows
     List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(ParetoSet.of(history, plan.modelDir()), plan.scoring());
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
-    AtomicFiles.writeString(folder.paretoJson(), Json.write(ParetoFiles.toJson(pareto)));
+    AtomicFiles.writeString(folder.paretoJson(), JsonOutput.write(ParetoFiles.toJson(pareto)));
     SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
         config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta(),
         config.regionFraction());
@@ -224,7 +225,7 @@ public final class SearchDriver {
       throws IOException {
     List<Candidate> candidates = new ArrayList<>();
     for (Proposal p : proposals) {
-      candidates.add(plan.candidate(p, round));
+      candidates.add(plan.candidates().candidate(p, round));
     }
     long start = System.nanoTime();
     Path staging = folder.staging(round);
@@ -264,7 +265,7 @@ public final class SearchDriver {
     roundTimings.put("round", round);
     roundTimings.put("seconds", (System.nanoTime() - start) / 1e9);
     roundTimings.put("candidates", timings);
-    AtomicFiles.writeString(folder.roundTimings(round), Json.write(roundTimings));
+    AtomicFiles.writeString(folder.roundTimings(round), JsonOutput.write(roundTimings));
     AvroFiles.write(folder.roundFile(round), Evaluation.class, history); // last: its presence marks the round done
     deleteTree(staging);
     return new RoundResult(history, trainingSeconds);
@@ -289,7 +290,7 @@ public final class SearchDriver {
    * worker found corrupt) stays bad input, exit code 2.
    */
   static RuntimeException runnerFailure(String step, int finishedRounds, RuntimeException e) {
-    if (Axnas.isBadInput(e)) {
+    if (BadInput.is(e)) {
       return e;
     }
     return new IllegalStateException(step + " failed on the runner (" + rootCause(e) + "); the " + finishedRounds
@@ -317,9 +318,9 @@ public final class SearchDriver {
         .setConfigYaml(config.yaml())
         .setConfigSha256(config.sha256())
         .setSeed(config.seed())
-        .setAxnasVersion(Axnas.VERSION)
-        .setBeamVersion("2.70.0")
-        .setJavaVersion(System.getProperty("java.version"))
+        .setAxnasVersion(Versions.AXNAS)
+        .setBeamVersion(Versions.beam())
+        .setJavaVersion(Versions.java())
         .build();
   }
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axnas.hwsim.ApplicationFigures;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.run.AtomicFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.ParetoEntry;
@@ -71,7 +71,7 @@ public record SelectionReport(
     ApplicationFigures application = regionFraction < 1
         ? ApplicationFigures.of(regionFraction, chosen.speedup(), chosen.energyReduction()) : null;
     SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j, application);
-    AtomicFiles.writeString(folder.selected().resolve("selection.json"), Json.write(r.toJson()));
+    AtomicFiles.writeString(folder.selected().resolve("selection.json"), JsonOutput.write(r.toJson()));
     return r;
   }
 

@@ -31,7 +31,7 @@ import org.axnas.core.Network;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.Axnas;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.TraceSample;
 import org.axnas.smac.Configuration;
@@ -160,7 +160,7 @@ class ReportTest {
     int hits = 0;
     for (String kind : List.of("search", "enumerate")) {
       for (Path t : timings(runs.resolve(BENCHMARK + "-g2-" + kind))) {
-        for (JsonNode c : Json.mapper().readTree(Files.readString(t)).get("candidates")) {
+        for (JsonNode c : JsonOutput.mapper().readTree(Files.readString(t)).get("candidates")) {
           hits += c.get("cached").asBoolean() ? 1 : 0;
         }
       }
@@ -275,7 +275,7 @@ class ReportTest {
   static double wallSeconds(Path run) throws Exception {
     double s = 0;
     for (Path t : timings(run)) {
-      s += Json.mapper().readTree(Files.readString(t)).get("seconds").asDouble();
+      s += JsonOutput.mapper().readTree(Files.readString(t)).get("seconds").asDouble();
     }
     return s;
   }
@@ -326,7 +326,7 @@ class ReportTest {
 
   record Result(int code, String stdout) {
     JsonNode json() throws Exception {
-      return Json.mapper().readTree(stdout);
+      return JsonOutput.mapper().readTree(stdout);
     }
   }
 

@@ -1,14 +1,14 @@
-package org.axnas.pipelines;
+package org.axnas.pipelines.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** The one JSON document a command prints on stdout with --json. */
-public final class Json {
+public final class JsonOutput {
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private Json() {}
+  private JsonOutput() {}
 
   public static String write(Object doc) {
     try {

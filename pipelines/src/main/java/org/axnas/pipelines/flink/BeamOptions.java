@@ -1,10 +1,9 @@
-package org.axnas.pipelines;
+package org.axnas.pipelines.flink;
 
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.axnas.pipelines.config.ConfigException;
-import org.axnas.pipelines.flink.FlinkSubmission;
 
 /**
  * Beam options from the flags the command did not recognise (e.g. --runner=FlinkRunner); Flink

@@ -1,4 +1,4 @@
-package org.axnas.pipelines;
+package org.axnas.pipelines.run;
 
 import java.nio.file.Path;
 import java.util.List;
