@@ -16,6 +16,7 @@ import org.axnas.hwsim.Simulator;
 import org.axnas.kernels.ErrorMetric;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
@@ -82,7 +83,7 @@ public final class CandidateEvaluator {
             + train.inWidth() + " -> " + train.outWidth());
       }
     } catch (IllegalArgumentException ex) {
-      return failed(e, "FAILED", ex.getMessage(), ex, start);
+      return failed(e, EvaluationStatus.FAILED, ex.getMessage(), ex, start);
     }
     String key = ModelCache.key(spec.benchmark(), dataFingerprint, network.notation(), c.getTraining().toString(), c.getSeed());
     e.setModelKey(key);
@@ -101,19 +102,19 @@ public final class CandidateEvaluator {
         e.setTrainLoss(tl.length == 0 ? 0 : tl[tl.length - 1]).setValidationLoss(vl.length == 0 ? 0 : vl[vl.length - 1]);
         remember(key, r, e);
         if (r.status() != TrainingStatus.OK) {
-          return failed(e, r.status().name(), r.reason(), null, start);
+          return failed(e, EvaluationStatus.valueOf(r.status().name()), r.reason(), null, start);
         }
         model = r.model();
       }
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
-      return failed(e, "FAILED", "training threw " + ex, ex, start);
+      return failed(e, EvaluationStatus.FAILED, "training threw " + ex, ex, start);
     }
 
     try {
       Score s = score(model);
       SimulationResult sim = Simulator.simulate(network, hardware, cpuProfile);
       double fPerf = spec.objective().fPerf(s.accuracy, sim.speedup(), sim.energyReduction());
-      e.setStatus("OK")
+      e.setStatus(EvaluationStatus.OK)
           .setAccuracy(s.accuracy)
           .setMse(s.mse)
           .setSpeedup(sim.speedup())
@@ -126,11 +127,11 @@ public final class CandidateEvaluator {
           .setEvaluationSeconds((System.nanoTime() - start) / 1e9);
       return new Outcome(e.build(), null, null);
     } catch (RuntimeException ex) {
-      return failed(e, "FAILED", "scoring threw " + ex, ex, start);
+      return failed(e, EvaluationStatus.FAILED, "scoring threw " + ex, ex, start);
     }
   }
 
-  private Outcome failed(Evaluation.Builder e, String status, String reason, Throwable error, long start) {
+  private Outcome failed(Evaluation.Builder e, EvaluationStatus status, String reason, Throwable error, long start) {
     e.setStatus(status).setFailureReason(reason).setFPerf(spec.objective().worst())
         .setEvaluationSeconds((System.nanoTime() - start) / 1e9);
     return new Outcome(e.build(), reason, error);

@@ -12,6 +12,7 @@ import org.axnas.kernels.ErrorMetric;
 import org.axnas.runtime.Pareto;
 import org.axnas.runtime.Scored;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.traces.TraceStore;
@@ -33,7 +34,7 @@ public final class ParetoSet {
     Map<Integer, Evaluation> byTrial = new HashMap<>();
     List<Scored> scored = new ArrayList<>();
     for (Evaluation e : history) {
-      if (!"OK".equals(e.getStatus())) {
+      if (e.getStatus() != EvaluationStatus.OK) {
         continue;
       }
       byTrial.put(e.getTrialId(), e);

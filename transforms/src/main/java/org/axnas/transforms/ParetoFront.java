@@ -13,6 +13,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.values.PCollection;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.evaluation.ParetoSet;
 
@@ -41,7 +42,7 @@ public final class ParetoFront extends PTransform<PCollection<Evaluation>, PColl
   @Override
   public PCollection<ParetoEntry> expand(PCollection<Evaluation> evaluations) {
     return evaluations
-        .apply("OnlySuccessful", Filter.by((Evaluation e) -> "OK".equals(e.getStatus())))
+        .apply("OnlySuccessful", Filter.by((Evaluation e) -> e.getStatus() == EvaluationStatus.OK))
         .apply("OneKey", WithKeys.<String, Evaluation>of("all").withKeyType(TypeDescriptors.strings()))
         .apply("All", GroupByKey.create())
         .apply("NonDominated", ParDo.of(new FrontFn(modelDir)))

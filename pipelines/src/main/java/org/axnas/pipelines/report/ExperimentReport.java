@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.search.ParetoFiles;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.runtime.Constraints;
 import org.axnas.runtime.NetworkSelector;
@@ -160,7 +161,7 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
         continue;
       }
       for (Evaluation e : r.history()) {
-        if (e.getNetwork().equals(network) && "OK".equals(e.getStatus())) {
+        if (e.getNetwork().equals(network) && e.getStatus() == EvaluationStatus.OK) {
           Double test = TestScores.accuracy(r, e.getModelKey()).orElse(null);
           rows.add(new ReportRow(benchmark, group, Method.AXBENCH, network, e.getAccuracy(), test, e.getSpeedup(),
               e.getEnergyReduction(), e.getFPerf(), e.getAccuracy() >= threshold, position(r, e.getTrialId()), 0, 0, 0, 0, 0,

@@ -12,6 +12,7 @@ import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AvroFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
 
@@ -83,13 +84,13 @@ public record FinishedRun(
   }
 
   public long failed() {
-    return history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
+    return history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count();
   }
 
   public List<Evaluation> ok() {
     List<Evaluation> ok = new ArrayList<>();
     for (Evaluation e : history) {
-      if ("OK".equals(e.getStatus())) {
+      if (e.getStatus() == EvaluationStatus.OK) {
         ok.add(e);
       }
     }

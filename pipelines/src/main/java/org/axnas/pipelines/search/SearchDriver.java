@@ -24,6 +24,7 @@ import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
 import org.axnas.evaluation.ParetoSet;
@@ -44,7 +45,7 @@ public final class SearchDriver {
   /** What a finished search gives. */
   public record Outcome(Path runDir, List<Evaluation> history, List<ParetoEntry> pareto, SelectionReport selected) {
     public long failed() {
-      return history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
+      return history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count();
     }
   }
 
@@ -173,7 +174,7 @@ public final class SearchDriver {
         config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta(),
         config.regionFraction());
     log.printf("%s finished: %d evaluations (%d failed), %d on the Pareto front, %.1f s%n", kind, history.size(),
-        history.stream().filter(e -> !"OK".equals(e.getStatus())).count(), pareto.size(), (System.nanoTime() - start) / 1e9);
+        history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count(), pareto.size(), (System.nanoTime() - start) / 1e9);
     return new Outcome(folder.dir(), history, pareto, selected);
   }
 

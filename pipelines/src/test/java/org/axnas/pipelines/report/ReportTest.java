@@ -33,6 +33,7 @@ import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.Axnas;
 import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.TraceSample;
 import org.axnas.smac.Configuration;
 import org.axnas.smac.MlpSpace;
@@ -281,7 +282,7 @@ class ReportTest {
   }
 
   static double maxAccuracy(List<Evaluation> h) {
-    return h.stream().filter(e -> "OK".equals(e.getStatus())).mapToDouble(Evaluation::getAccuracy).max().orElseThrow();
+    return h.stream().filter(e -> e.getStatus() == EvaluationStatus.OK).mapToDouble(Evaluation::getAccuracy).max().orElseThrow();
   }
 
   /**
@@ -290,7 +291,7 @@ class ReportTest {
    * (the non-dominated and earliest of equals, as the Pareto set keeps them).
    */
   static Evaluation energyModeChoice(List<Evaluation> h, double threshold) {
-    return h.stream().filter(e -> "OK".equals(e.getStatus()) && e.getAccuracy() >= threshold)
+    return h.stream().filter(e -> e.getStatus() == EvaluationStatus.OK && e.getAccuracy() >= threshold)
         .max(Comparator.comparingDouble(Evaluation::getEnergyReduction).thenComparingDouble(Evaluation::getAccuracy)
             .thenComparingDouble(Evaluation::getSpeedup).thenComparing(Comparator.comparingInt(Evaluation::getTrialId).reversed()))
         .orElseThrow();
