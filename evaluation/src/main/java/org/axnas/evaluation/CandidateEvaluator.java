@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.axnas.core.Network;
 import org.axnas.core.OpProfile;
@@ -21,6 +22,7 @@ import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
 import org.axnas.trainer.TrainingResult;
+import org.axnas.trainer.TrainingSettings;
 import org.axnas.trainer.TrainingStatus;
 
 /**
@@ -43,9 +45,20 @@ public final class CandidateEvaluator {
   private final OpProfile cpuProfile;
   private final ModelCache cache;
   private final String dataFingerprint;
+  private final Map<String, String> versions;
 
   public CandidateEvaluator(ScoringSpec spec, Dataset train, Dataset validation, Dataset scoring, ErrorMetric metric,
       HardwareConfig hardware) {
+    this(spec, train, validation, scoring, metric, hardware, Map.of("axnas", ModelProvenance.AXNAS_VERSION,
+        "java", System.getProperty("java.version")));
+  }
+
+  /**
+   * @param versions what runs the evaluation, for the models' provenance, e.g. {@code axnas},
+   *     {@code beam}, {@code java} (written as {@code axnasVersion}, ...)
+   */
+  public CandidateEvaluator(ScoringSpec spec, Dataset train, Dataset validation, Dataset scoring, ErrorMetric metric,
+      HardwareConfig hardware, Map<String, String> versions) {
     this.spec = spec;
     this.train = train;
     this.validation = validation;
@@ -55,6 +68,7 @@ public final class CandidateEvaluator {
     this.cpuProfile = OpProfile.of(spec.cpuOps());
     this.cache = spec.modelDir() == null ? null : new ModelCache(java.nio.file.Path.of(spec.modelDir()));
     this.dataFingerprint = fingerprint(train) + fingerprint(validation);
+    this.versions = new java.util.TreeMap<>(versions);
   }
 
   /** An evaluation, plus the reason and error when it failed. */
@@ -95,12 +109,13 @@ public final class CandidateEvaluator {
         model = cached.get();
         e.setCached(true);
       } else {
-        TrainingResult r = Trainer.train(network, TrainingSpecs.toSettings(c.getTraining(), c.getSeed()), train, validation);
+        TrainingSettings settings = TrainingSpecs.toSettings(c.getTraining(), c.getSeed());
+        TrainingResult r = Trainer.train(network, settings, train, validation);
         e.setEpochsRun(r.epochsRun()).setTrainingSeconds(r.wallSeconds());
         double[] tl = r.trainLoss();
         double[] vl = r.validationLoss();
         e.setTrainLoss(tl.length == 0 ? 0 : tl[tl.length - 1]).setValidationLoss(vl.length == 0 ? 0 : vl[vl.length - 1]);
-        remember(key, r, e);
+        remember(key, r, e, new ModelProvenance(network.notation(), spec.benchmark(), settings, c.getSeed(), dataFingerprint, versions));
         if (r.status() != TrainingStatus.OK) {
           return failed(e, EvaluationStatus.valueOf(r.status().name()), r.reason(), null, start);
         }
@@ -188,7 +203,7 @@ public final class CandidateEvaluator {
     }
   }
 
-  private void remember(String key, TrainingResult r, Evaluation.Builder e) {
+  private void remember(String key, TrainingResult r, Evaluation.Builder e, ModelProvenance provenance) {
     if (cache == null || r.status() != TrainingStatus.OK) {
       return;
     }
@@ -197,7 +212,7 @@ public final class CandidateEvaluator {
     t.put("epochsRun", e.getEpochsRun());
     t.put("trainLoss", e.getTrainLoss());
     t.put("validationLoss", e.getValidationLoss());
-    cache.write(cache.modelFile(key), r.model().toJson());
+    cache.write(cache.modelFile(key), provenance.attachTo(r.model().toJson()));
     cache.write(cache.trainingFile(key), t.toString());
   }
 

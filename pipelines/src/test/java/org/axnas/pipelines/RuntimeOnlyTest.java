@@ -52,6 +52,16 @@ class RuntimeOnlyTest {
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], Float.parseFloat(outputs.get(i).substring("output ".length())), 0f, text); // to the bit
     }
+
+    // the model says what made it, and select shows it: the runtime reads the same block
+    JsonNode provenance = selected.get("provenance");
+    assertEquals(selected.get("network").asText(), provenance.get("network").asText());
+    assertEquals(org.apache.beam.sdk.util.ReleaseInfo.getReleaseInfo().getVersion(), provenance.get("beamVersion").asText());
+    assertEquals(System.getProperty("java.version"), provenance.get("javaVersion").asText());
+    assertEquals(8, provenance.get("training").get("epochs").asInt()); // Faults.config's training section
+    assertEquals(16 + 16, provenance.get("dataFingerprint").asText().length()); // train's and validation's
+    assertTrue(text.contains("provenance seed = " + provenance.get("seed").asLong()), text);
+    assertTrue(text.contains("provenance beamVersion = " + provenance.get("beamVersion").asText()), text);
   }
 
   /** The class path entry holds the runtime's classes only: no Beam, DL4J, Avro or other axnas module. */

@@ -1,5 +1,6 @@
 package org.axnas.transforms;
 
+import java.util.Map;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -8,6 +9,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.util.ReleaseInfo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -19,6 +21,7 @@ import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
 import org.axnas.evaluation.CandidateEvaluator;
+import org.axnas.evaluation.ModelProvenance;
 import org.axnas.evaluation.ScoringSpec;
 
 /**
@@ -88,7 +91,10 @@ public final class EvaluateCandidates extends PTransform<PCollection<Candidate>,
           TraceStore.load(spec.tracesDir(), "validation"),
           TraceStore.load(spec.tracesDir(), spec.scoreSplit()),
           metric,
-          HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()));
+          HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()),
+          // what trains, for each model's provenance: Beam's version as Beam reports it
+          Map.of("axnas", ModelProvenance.AXNAS_VERSION, "beam", ReleaseInfo.getReleaseInfo().getVersion(),
+              "java", System.getProperty("java.version")));
     }
 
     @ProcessElement

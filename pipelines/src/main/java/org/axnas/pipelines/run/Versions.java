@@ -1,10 +1,11 @@
 package org.axnas.pipelines.run;
 
 import org.apache.beam.sdk.util.ReleaseInfo;
+import org.axnas.evaluation.ModelProvenance;
 
 /** What made a result: axnas's version, Beam's (as Beam itself reports it) and Java's. */
 public final class Versions {
-  public static final String AXNAS = "0.1.0";
+  public static final String AXNAS = ModelProvenance.AXNAS_VERSION;
 
   private Versions() {}
 
