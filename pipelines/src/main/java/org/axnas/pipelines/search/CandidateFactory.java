@@ -1,5 +1,6 @@
 package org.axnas.pipelines.search;
 
+import org.axnas.core.Seeds;
 import org.axnas.schemas.Candidate;
 
 /** Makes the candidates of a run's rounds: a proposal, its round, its training settings and its own seed. */
@@ -23,14 +24,8 @@ final class CandidateFactory {
         .build();
   }
 
-  /**
-   * The training seed depends on the run seed and the network only, so the same network trains
-   * to the same weights in any search with that seed (the evaluation cache relies on it).
-   */
+  /** {@link Seeds#trainingSeed}: the same network trains to the same weights in any search with this seed. */
   static long trainingSeed(long runSeed, String network) {
-    long z = runSeed * 0x9E3779B97F4A7C15L + network.hashCode();
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return Seeds.trainingSeed(runSeed, network);
   }
 }
