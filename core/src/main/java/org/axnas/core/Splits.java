@@ -36,12 +36,8 @@ public record Splits(double train, double validation, long seed) implements Seri
     return u < train + validation ? Part.VALIDATION : Part.TEST;
   }
 
-  /** A uniform double in [0, 1) from (seed, index) by SplitMix64 finalisation. */
+  /** A uniform double in [0, 1) from (seed, index): {@link Seeds#splitUniform}. */
   static double uniform(long seed, long index) {
-    long z = seed * 0x9E3779B97F4A7C15L + index + 0x632BE59BD9B4E019L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return (z >>> 11) * 0x1.0p-53;
+    return Seeds.splitUniform(seed, index);
   }
 }

@@ -30,7 +30,7 @@ final class GeneratedInputs implements InputSource {
     if (index < 0) {
       throw new IndexOutOfBoundsException("input index must be >= 0, got " + index);
     }
-    sampler.sample(Seeds.random(seed, Seeds.INPUTS, index), dst);
+    sampler.sample(InputStreams.random(seed, InputStreams.INPUTS, index), dst);
   }
 
   @Override

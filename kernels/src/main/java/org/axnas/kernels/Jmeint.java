@@ -42,7 +42,7 @@ final class Jmeint extends AxbenchBenchmark {
   public InputSource generator(long seed) {
     return new GeneratedInputs(name(), seed, (rnd, dst) -> {
       for (int i = 0; i < 18; i++) {
-        dst[i] = Seeds.unitFloat(rnd);
+        dst[i] = InputStreams.unitFloat(rnd);
       }
     });
   }

@@ -55,10 +55,10 @@ final class Kmeans extends AxbenchBenchmark {
   }
 
   private static float[] centroids(long seed, long image) {
-    SplittableRandom rnd = Seeds.random(seed, Seeds.CENTROIDS, image);
+    SplittableRandom rnd = InputStreams.random(seed, InputStreams.CENTROIDS, image);
     float[] c = new float[3 * CENTROIDS];
     for (int i = 0; i < c.length; i++) {
-      c[i] = Seeds.unitFloat(rnd);
+      c[i] = InputStreams.unitFloat(rnd);
     }
     return c;
   }

@@ -26,7 +26,7 @@ final class SyntheticImage {
 
   /** Image number {@code image} of the given seed. */
   static RgbImage generate(long seed, long image) {
-    SyntheticImage s = new SyntheticImage(Seeds.random(seed, Seeds.IMAGES, image));
+    SyntheticImage s = new SyntheticImage(InputStreams.random(seed, InputStreams.IMAGES, image));
     s.background();
     s.clouds();
     s.stripes();

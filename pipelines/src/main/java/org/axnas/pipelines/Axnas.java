@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axnas.pipelines.config.BadInput;
+import org.axnas.pipelines.run.JsonOutput;
+import org.axnas.pipelines.run.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +23,7 @@ import picocli.CommandLine.Command;
     subcommands = {TracesCommand.class, SearchCommand.Search.class, SearchCommand.Enumerate.class,
         SelectCommand.class, HistoryCommand.class, HwsimCommand.class, SweepCommand.class, org.axnas.pipelines.report.ReportCommand.class})
 public final class Axnas implements Runnable {
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = Versions.AXNAS;
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 1;
 
@@ -41,7 +44,7 @@ public final class Axnas implements Runnable {
     boolean json = Arrays.asList(args).contains("--json");
     CommandLine cl = new CommandLine(new Axnas());
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      boolean badInput = isBadInput(ex);
+      boolean badInput = BadInput.is(ex);
       String message = badInput ? ex.getMessage() : "internal error: " + ex;
       report(commandLine.getErr(), json, message);
       if (!badInput) {
@@ -59,33 +62,20 @@ public final class Axnas implements Runnable {
     return cl.execute(args);
   }
 
-  /** Bad user input: validation failures surface as IllegalArgumentException (config, file, flag). */
-  public static boolean isBadInput(Throwable ex) {
-    for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof BadInput || t instanceof IllegalArgumentException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static void report(PrintWriter err, boolean json, String message) {
     err.println("error: " + message);
     err.flush();
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("error", message);
-      Json.print(doc);
+      JsonOutput.print(doc);
     }
   }
-
-  /** Marks an exception as the user's input being wrong (exit code 2). */
-  public interface BadInput {}
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"axnas " + VERSION + " (Beam 2.70.0, Java " + System.getProperty("java.version") + ")"};
+      return new String[] {"axnas " + VERSION + " (Beam " + Versions.beam() + ", Java " + Versions.java() + ")"};
     }
   }
 }

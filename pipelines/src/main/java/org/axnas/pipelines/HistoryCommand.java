@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.pipelines.run.TrialsTable;
 import picocli.CommandLine.ArgGroup;
@@ -39,7 +40,7 @@ public final class HistoryCommand implements Callable<Integer> {
       doc.put("runDir", folder.dir().toString());
       doc.put("columns", TrialsTable.COLUMNS);
       doc.put("rows", table.rows());
-      Json.print(doc);
+      JsonOutput.print(doc);
     } else if (format.csv) {
       System.out.print(table.toCsv());
     } else {

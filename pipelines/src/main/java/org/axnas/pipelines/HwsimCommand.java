@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.axnas.hwsim.Simulator;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.config.ConfigException;
-import org.axnas.transforms.KernelProfiles;
+import org.axnas.traces.KernelProfiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -74,7 +75,7 @@ public final class HwsimCommand implements Callable<Integer> {
         doc.put("application", Map.of("regionFraction", app.regionFraction(), "speedup", app.speedup(),
             "energyReduction", app.energyReduction()));
       }
-      Json.print(doc);
+      JsonOutput.print(doc);
     } else {
       System.out.println("benchmark " + b.name() + ", hardware " + hardware);
       System.out.println(r.toTable());

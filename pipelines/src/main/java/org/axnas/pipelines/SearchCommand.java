@@ -1,5 +1,7 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.flink.BeamOptions;
+import org.axnas.pipelines.run.JsonOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ public class SearchCommand implements Callable<Integer> {
       doc.put("failed", o.failed());
       doc.put("pareto", ParetoFiles.toJson(o.pareto()));
       doc.put("selected", o.selected().toJson());
-      Json.print(doc);
+      JsonOutput.print(doc);
     } else {
       System.out.println("Pareto set (" + o.pareto().size() + " networks):");
       System.out.printf("  %-32s %9s %9s %9s %9s %9s%n", "network", "accuracy", "test acc", "speedup", "energy", "f_perf");

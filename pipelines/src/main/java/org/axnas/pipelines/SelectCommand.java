@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class SelectCommand implements Callable<Integer> {
       throw new ConfigException("command line", "--mode/--min-accuracy/--min-energy-reduction/--theta", e.getMessage());
     }
     if (json) {
-      Json.print(r.toJson());
+      JsonOutput.print(r.toJson());
     } else {
       System.out.print(r.toText());
     }

@@ -1,5 +1,8 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.flink.BeamOptions;
+import org.axnas.pipelines.config.BadInput;
+import org.axnas.pipelines.run.JsonOutput;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,9 +67,9 @@ public final class SweepCommand implements Callable<Integer> {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("sweepDir", out.toAbsolutePath().normalize().toString());
     doc.put("searches", rows);
-    AtomicFiles.writeString(out.resolve("sweep.json"), Json.write(doc));
+    AtomicFiles.writeString(out.resolve("sweep.json"), JsonOutput.write(doc));
     if (json) {
-      Json.print(doc);
+      JsonOutput.print(doc);
     } else {
       System.out.printf("%-36s %6s %6s %7s  %s%n", "search", "evals", "failed", "pareto", "selected");
       for (Sweep.Result r : results) {
@@ -83,6 +86,6 @@ public final class SweepCommand implements Callable<Integer> {
     if (firstError == null) {
       return 0;
     }
-    return Axnas.isBadInput(firstError.error()) ? Axnas.EXIT_BAD_INPUT : Axnas.EXIT_INTERNAL;
+    return BadInput.is(firstError.error()) ? Axnas.EXIT_BAD_INPUT : Axnas.EXIT_INTERNAL;
   }
 }

@@ -1,5 +1,8 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.TraceCollection;
+import org.axnas.pipelines.flink.BeamOptions;
+import org.axnas.pipelines.run.JsonOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +138,7 @@ public final class TracesCommand implements Callable<Integer> {
       doc.put("outDir", out.toString());
       doc.put("benchmarks", rows);
       doc.put("seconds", seconds);
-      Json.print(doc);
+      JsonOutput.print(doc);
     } else {
       System.out.printf("%-13s %10s %10s %10s %8s  %s%n", "benchmark", "train", "validation", "test", "failed", "written to");
       for (Map<String, Object> r : rows) {

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -144,7 +145,7 @@ class FaultFlinkTaskManagerIT {
       HttpResponse<String> r = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/overview")).GET().build(),
           HttpResponse.BodyHandlers.ofString());
-      return Json.mapper().readTree(r.body()).get("taskmanagers").asInt();
+      return JsonOutput.mapper().readTree(r.body()).get("taskmanagers").asInt();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A search driver killed with SIGKILL (no shutdown hook, no finally block runs) at four moments:
- * while collecting traces, between rounds, in the middle of a round and while aggregating the
- * Pareto front. After each kill every file a later step reads is whole (all writes are atomic);
+ * while collecting traces, between rounds, in the middle of a round and after the last round, as
+ * the Pareto set is computed. After each kill every file a later step reads is whole (all writes are atomic);
  * each time {@code --resume} picks the run up; at the end the history is byte for byte the one of
  * an uninterrupted run with the same seed: nothing lost, nothing evaluated twice.
  * While a search runs, a second one on the same folder is refused (the lock).
@@ -68,8 +69,9 @@ class FaultKilledDriverTest {
     assertEquals(List.of(1), folder.finishedRounds(), "killed in the middle of round 2:\n" + Files.readString(log3));
     Set<String> modelsAtKill = modelKeys(folder);
 
-    // 4. after the last round, while the Pareto front is aggregated; while it runs, a second
-    //    search on the folder is refused (the lock) and changes nothing
+    // 4. after the last round, as the Pareto set is computed (in the driver, in milliseconds: the
+    //    kill lands before or while it is written); while the search runs, a second search on
+    //    the folder is refused (the lock) and changes nothing
     Path log4 = dir.resolve("child-4.log");
     child = Faults.startSearch(cfg, out, log4, "--resume");
     Faults.awaitWhileRunning(child, log4, "the resume to take the folder", () -> logSays(log4, "resuming after round 1"));
@@ -77,11 +79,10 @@ class FaultKilledDriverTest {
         "--resume", "--json");
     assertEquals(2, second.code(), second.stdout());
     assertTrue(second.json().get("error").asText().contains("locked by another running search"), second.stdout());
-    Faults.awaitWhileRunning(child, log4, "the Pareto stage", () -> Files.isDirectory(folder.staging().resolve("pareto")));
+    Faults.awaitWhileRunning(child, log4, "the last round", () -> Files.exists(folder.roundFile(3)), 1);
     Faults.kill(child);
     Faults.assertEveryVisibleFileWhole(out);
     assertEquals(List.of(1, 2, 3), folder.finishedRounds());
-    assertFalse(Files.exists(folder.paretoAvro()), "killed before the Pareto set was written");
     assertTrue(Files.readString(log4).contains("resuming after round 1: 2 evaluations kept"), Files.readString(log4));
 
     // the last resume, in this JVM, finishes the run
@@ -99,7 +100,7 @@ class FaultKilledDriverTest {
     assertTrue(Faults.snapshot(folder.staging()).isEmpty(), "no partial output left behind");
 
     // the candidate of round 2 trained before the kill was kept (evaluation cache) and not trained again
-    JsonNode timings = Json.mapper().readTree(folder.roundTimings(2).toFile());
+    JsonNode timings = JsonOutput.mapper().readTree(folder.roundTimings(2).toFile());
     int reused = 0;
     for (JsonNode c : timings.get("candidates")) {
       int trial = c.get("trialId").asInt();

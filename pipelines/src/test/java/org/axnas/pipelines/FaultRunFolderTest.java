@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.axnas.pipelines.run.RunFolder;
-import org.axnas.transforms.TraceStore;
+import org.axnas.traces.TraceStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

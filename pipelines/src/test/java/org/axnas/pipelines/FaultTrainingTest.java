@@ -23,9 +23,10 @@ import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.TrainingSpec;
-import org.axnas.search.Objective;
-import org.axnas.search.ScoringSpec;
+import org.axnas.evaluation.Objective;
+import org.axnas.evaluation.ScoringSpec;
 import org.axnas.transforms.EvaluateCandidates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,11 +69,11 @@ class FaultTrainingTest {
       Map<Integer, Evaluation> byId = new HashMap<>();
       all.forEach(e -> byId.put(e.getTrialId(), e));
       assertEquals(5, byId.size(), "one evaluation per candidate, failed or not");
-      assertEquals("OK", byId.get(0).getStatus());
-      assertStatus(byId.get(1), "FAILED", "training threw java.lang.IllegalArgumentException");
-      assertStatus(byId.get(2), "FAILED", "does not fit the traces");
-      assertStatus(byId.get(3), "DIVERGED", "loss became");
-      assertStatus(byId.get(4), "TIMEOUT", "time limit");
+      assertEquals(EvaluationStatus.OK, byId.get(0).getStatus());
+      assertStatus(byId.get(1), EvaluationStatus.FAILED, "training threw java.lang.IllegalArgumentException");
+      assertStatus(byId.get(2), EvaluationStatus.FAILED, "does not fit the traces");
+      assertStatus(byId.get(3), EvaluationStatus.DIVERGED, "loss became");
+      assertStatus(byId.get(4), EvaluationStatus.TIMEOUT, "time limit");
       return null;
     });
     PAssert.that(out.get(EvaluateCandidates.FAILURES)).satisfies(all -> {
@@ -91,7 +92,7 @@ class FaultTrainingTest {
     p.run().waitUntilFinish();
   }
 
-  private static void assertStatus(Evaluation e, String status, String reason) {
+  private static void assertStatus(Evaluation e, EvaluationStatus status, String reason) {
     assertEquals(status, e.getStatus(), e.toString());
     assertTrue(e.getFailureReason() != null && e.getFailureReason().contains(reason), e.toString());
     assertEquals(0.0, e.getFPerf(), "a failed candidate scores worst");
@@ -114,7 +115,7 @@ class FaultTrainingTest {
     assertEquals(List.of("6-1:sigmoid-1", "6-2:sigmoid-1", "6-3:sigmoid-1"),
         history.stream().map(Evaluation::getNetwork).sorted().toList(), "each network once");
     for (Evaluation e : history) {
-      assertEquals("TIMEOUT", e.getStatus());
+      assertEquals(EvaluationStatus.TIMEOUT, e.getStatus());
       assertTrue(e.getFailureReason().contains("time limit of 1.0E-9 s"), e.getFailureReason());
     }
     List<DeadLetter> failures = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -85,7 +86,7 @@ final class Faults {
             throw new AssertionError("a partial file is visible: " + rel + " (" + e + ")", e);
           }
         } else if (name.endsWith(".json")) {
-          Json.mapper().readTree(p.toFile());
+          JsonOutput.mapper().readTree(p.toFile());
         } else if (name.equals("_SUCCESS")) {
           assertEquals(true, Files.readString(p).endsWith("\n"), rel + " is cut short");
         }

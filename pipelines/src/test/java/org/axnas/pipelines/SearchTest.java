@@ -18,9 +18,10 @@ import org.axnas.pipelines.run.AvroFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Scored;
-import org.axnas.trainer.PlainEvaluator;
+import org.axnas.runtime.Scored;
+import org.axnas.runtime.PlainEvaluator;
 import org.axnas.trainer.TrainedModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class SearchTest {
         assertTrue(networks.add(e.getNetwork()), "evaluated twice: " + e.getNetwork());
         Network n = Network.parse(e.getNetwork());
         assertTrue(n.depth() >= 1 && n.depth() <= 2);
-        if ("OK".equals(e.getStatus())) {
+        if (e.getStatus() == EvaluationStatus.OK) {
           assertTrue(e.getAccuracy() >= 0 && e.getAccuracy() <= 1);
           assertTrue(e.getSpeedup() > 0 && e.getEnergyReduction() > 0);
         }
@@ -64,7 +65,7 @@ class SearchTest {
       List<ParetoEntry> pareto = AvroFiles.read(folder.paretoAvro(), ParetoEntry.class);
       List<Scored> ok = new ArrayList<>();
       for (Evaluation e : history) {
-        if ("OK".equals(e.getStatus())) {
+        if (e.getStatus() == EvaluationStatus.OK) {
           ok.add(new Scored(e.getTrialId(), e.getNetwork(), e.getAccuracy(), e.getSpeedup(), e.getEnergyReduction(), e.getFPerf()));
         }
       }
@@ -189,10 +190,10 @@ class SearchTest {
     RunFolder folder = new RunFolder(out);
     List<Evaluation> history = folder.readHistory();
     assertEquals(6, history.size());
-    long diverged = history.stream().filter(e -> "DIVERGED".equals(e.getStatus())).count();
+    long diverged = history.stream().filter(e -> e.getStatus() == EvaluationStatus.DIVERGED).count();
     assertTrue(diverged > 0, "an absurd learning rate must diverge");
     for (Evaluation e : history) {
-      if (!"OK".equals(e.getStatus())) {
+      if (e.getStatus() != EvaluationStatus.OK) {
         assertNotNull(e.getFailureReason());
       }
     }
@@ -200,8 +201,8 @@ class SearchTest {
     for (int round : folder.finishedRounds()) {
       failures.addAll(AvroFiles.read(folder.roundFailures(round), DeadLetter.class));
     }
-    assertEquals(history.stream().filter(e -> !"OK".equals(e.getStatus())).count(), failures.size());
-    assertEquals(diverged + history.stream().filter(e -> "FAILED".equals(e.getStatus()) || "TIMEOUT".equals(e.getStatus())).count(),
+    assertEquals(history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count(), failures.size());
+    assertEquals(diverged + history.stream().filter(e -> e.getStatus() == EvaluationStatus.FAILED || e.getStatus() == EvaluationStatus.TIMEOUT).count(),
         r.json().get("failed").asLong());
   }
 

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,7 +109,7 @@ class SweepTest {
       RunFolder run = new RunFolder(Path.of(b.get("runDir").asText()));
       int hits = 0;
       for (int round : run.finishedRounds()) {
-        for (var c : Json.mapper().readTree(run.roundTimings(round).toFile()).get("candidates")) {
+        for (var c : JsonOutput.mapper().readTree(run.roundTimings(round).toFile()).get("candidates")) {
           assertTrue(c.get("cached").asBoolean(), "the second sweep trained " + c + " again");
           hits++;
         }

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.TraceCollection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.axnas.core.Splits;
 import org.axnas.schemas.TraceSample;
-import org.axnas.transforms.TraceStore;
+import org.axnas.traces.TraceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.axnas.pipelines;
 
+import org.axnas.pipelines.run.JsonOutput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +21,7 @@ import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.schemas.TraceSample;
-import org.axnas.transforms.TraceStore;
+import org.axnas.traces.TraceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class TracesCommandTest {
 
   record Result(int code, String stdout) {
     JsonNode json() throws Exception {
-      return Json.mapper().readTree(stdout);
+      return JsonOutput.mapper().readTree(stdout);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import org.axnas.core.Seeds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ public interface InitialDesign {
     }
     if (out.size() < target) {
       // tiny spaces the design keeps missing: fill from uniform samples
-      SplittableRandom random = Seeds.random(seed, Seeds.INITIAL_DESIGN, -1);
+      SplittableRandom random = Seeds.random(seed, SeedPurposes.INITIAL_DESIGN, -1);
       for (int tries = 0; out.size() < target && tries < 100 * target; tries++) {
         out.add(space.sample(random));
       }

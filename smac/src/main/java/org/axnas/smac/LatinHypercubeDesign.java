@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import org.axnas.core.Seeds;
 import java.util.SplittableRandom;
 
 /** Latin hypercube sampling: in every dimension each of the n equal strata holds exactly one point. */
@@ -7,7 +8,7 @@ public final class LatinHypercubeDesign implements InitialDesign {
 
   @Override
   public double[][] points(int n, int d, long seed, int batch) {
-    SplittableRandom random = Seeds.random(seed, Seeds.INITIAL_DESIGN, 1 + batch);
+    SplittableRandom random = Seeds.random(seed, SeedPurposes.INITIAL_DESIGN, 1 + batch);
     double[][] out = new double[n][d];
     int[] perm = new int[n];
     for (int j = 0; j < d; j++) {

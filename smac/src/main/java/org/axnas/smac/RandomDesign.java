@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import org.axnas.core.Seeds;
 /**
  * Decides which proposals are drawn uniformly at random instead of by the model (SMAC's
  * interleaving, which keeps the search from trusting a wrong model forever).
@@ -20,7 +21,7 @@ public interface RandomDesign {
   record ProbabilityRandomDesign(double probability) implements RandomDesign {
     @Override
     public boolean isRandom(int trialId, long seed) {
-      return Seeds.random(seed, Seeds.INTERLEAVE, trialId).nextDouble() < probability;
+      return Seeds.random(seed, SeedPurposes.INTERLEAVE, trialId).nextDouble() < probability;
     }
   }
 }

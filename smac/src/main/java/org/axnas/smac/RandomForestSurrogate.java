@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import org.axnas.core.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -100,7 +101,7 @@ public record RandomForestSurrogate(int trees, double ratioFeatures, int nodeSiz
     long[] seeds = new long[trees];
     for (int t = 0; t < trees; t++) {
       // Smile only seeds a tree whose seed is > 1 (others draw from the thread's generator)
-      seeds[t] = (Seeds.derive(seed, Seeds.SURROGATE, t) >>> 2) + 2;
+      seeds[t] = (Seeds.derive(seed, SeedPurposes.SURROGATE, t) >>> 2) + 2;
     }
     RandomForest forest = RandomForest.fit(formula, frame, trees, mtry, maxDepth, Math.max(2, n), nodeSize, 1.0,
         LongStream.of(seeds));

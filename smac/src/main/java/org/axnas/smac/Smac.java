@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import org.axnas.core.Seeds;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -102,7 +103,7 @@ public final class Smac {
       Configuration c = fromInitialDesign(id);
       if (c == null) {
         if (settings.randomDesign.isRandom(id, settings.seed) || history.size() < 2) {
-          c = randomUnseen(Seeds.random(settings.seed, Seeds.PROPOSAL, id));
+          c = randomUnseen(Seeds.random(settings.seed, SeedPurposes.PROPOSAL, id));
         } else {
           if (model == null) {
             model = trainModel(id);
@@ -113,7 +114,7 @@ public final class Smac {
       if (c == null) {
         break; // the space is exhausted
       }
-      Trial trial = new Trial(id, c, Seeds.derive(settings.seed, Seeds.TRIAL, id));
+      Trial trial = new Trial(id, c, Seeds.derive(settings.seed, SeedPurposes.TRIAL, id));
       pending.put(id, trial);
       taken.add(c);
       nextId++;
@@ -234,13 +235,13 @@ public final class Smac {
   private BelievedModel trainModel(int id) {
     List<HistoryEntry> finished = history.entriesById();
     TrainingData data = settings.encoder.encode(space, finished);
-    Surrogate surrogate = settings.surrogate.train(data, Seeds.derive(settings.seed, Seeds.SURROGATE, id));
+    Surrogate surrogate = settings.surrogate.train(data, Seeds.derive(settings.seed, SeedPurposes.SURROGATE, id));
     List<Configuration> evaluated = new ArrayList<>(finished.size());
     for (HistoryEntry e : finished) {
       evaluated.add(e.trial().config());
     }
     AcquisitionMaximizer.Search search =
-        settings.maximizer.start(space, surrogate, evaluated, Seeds.random(settings.seed, Seeds.CHALLENGERS, id));
+        settings.maximizer.start(space, surrogate, evaluated, Seeds.random(settings.seed, SeedPurposes.CHALLENGERS, id));
     BelievedModel model = new BelievedModel(surrogate, data, search);
     for (Trial t : pending.values()) {
       model.believe(t.config());
@@ -270,7 +271,7 @@ public final class Smac {
     }
 
     Configuration propose(int id) {
-      SplittableRandom random = Seeds.random(settings.seed, Seeds.PROPOSAL, id);
+      SplittableRandom random = Seeds.random(settings.seed, SeedPurposes.PROPOSAL, id);
       Optional<Configuration> found = search.next(settings.acquisition(), best, taken::contains, random);
       return found.isPresent() ? found.get() : randomUnseen(random);
     }
@@ -299,7 +300,7 @@ public final class Smac {
     }
     int n = b.initialDesignSize();
     if (n > 0) {
-      design.addAll(b.initialDesign.configurations(b.space, n, Seeds.derive(b.seed, Seeds.INITIAL_DESIGN, 0)));
+      design.addAll(b.initialDesign.configurations(b.space, n, Seeds.derive(b.seed, SeedPurposes.INITIAL_DESIGN, 0)));
     }
     return new ArrayList<>(design);
   }

@@ -1,5 +1,6 @@
 package org.axnas.smac;
 
+import org.axnas.core.Seeds;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
@@ -19,7 +20,7 @@ public final class SobolDesign implements InitialDesign {
     if (d == 0) {
       return out;
     }
-    SplittableRandom random = Seeds.random(seed, Seeds.INITIAL_DESIGN, 0);
+    SplittableRandom random = Seeds.random(seed, SeedPurposes.INITIAL_DESIGN, 0);
     long[] shift = new long[d];
     for (int j = 0; j < d; j++) {
       shift[j] = random.nextLong() & ((1L << 52) - 1);

@@ -4,7 +4,7 @@ import org.axnas.core.Activation;
 
 /**
  * The activation functions in float. {@link #apply} is the reference every inference path uses:
- * {@link TrainedModel#predict} and (copied, because it must stand alone) {@link PlainEvaluator}.
+ * {@link TrainedModel#predict} and (copied, because it must stand alone) the runtime module's {@code PlainEvaluator}.
  * Sigmoid and tanh there go through {@code Math.exp} in double and round once to float; tanh is
  * written as {@code 1 - 2 / (exp(2z) + 1)} because {@code Math.tanh} is not a JIT intrinsic on
  * JDK 17.

@@ -11,11 +11,11 @@ import org.axnas.core.Network;
 
 /**
  * A trained network with its scaling: immutable, whichever backend trained it. It predicts in
- * batches and exports to our JSON (read by {@link PlainEvaluator}, which needs only the JDK) and
+ * batches and exports to our JSON (read by the runtime module's {@code PlainEvaluator}, which needs only the JDK) and
  * to DL4J's model file.
  *
  * <p>{@link #predict} computes each output as {@code bias + x[0]*W[0][j] + x[1]*W[1][j] + ...}
- * strictly left to right in float, the order {@link PlainEvaluator} uses, so both give the same
+ * strictly left to right in float, the order {@code PlainEvaluator} uses, so both give the same
  * bits.
  */
 public final class TrainedModel {

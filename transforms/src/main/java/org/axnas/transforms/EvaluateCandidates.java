@@ -1,5 +1,6 @@
 package org.axnas.transforms;
 
+import java.util.Map;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -8,18 +9,20 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.util.ReleaseInfo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.axnas.traces.TraceStore;
 import org.axnas.hwsim.HardwareConfig;
 import org.axnas.kernels.ErrorMetric;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
-import org.axnas.search.CandidateEvaluator;
-import org.axnas.search.ErrorMetrics;
-import org.axnas.search.ScoringSpec;
+import org.axnas.evaluation.CandidateEvaluator;
+import org.axnas.evaluation.ModelProvenance;
+import org.axnas.evaluation.ScoringSpec;
 
 /**
  * Trains, scores and simulates candidate networks: the expensive stage of every round.
@@ -59,7 +62,7 @@ public final class EvaluateCandidates extends PTransform<PCollection<Candidate>,
   @Override
   public PCollectionTuple expand(PCollection<Candidate> candidates) {
     HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()); // a bad config fails at construction, not on workers
-    ErrorMetrics.of(spec);
+    spec.errorMetric();
     PCollection<Candidate> spread = reshuffle ? candidates.apply("Spread", Reshuffle.viaRandomKey()) : candidates;
     PCollectionTuple out = spread.apply("TrainScoreSimulate",
         ParDo.of(new EvaluateFn(spec)).withOutputTags(EVALUATIONS, TupleTagList.of(FAILURES)));
@@ -82,13 +85,16 @@ public final class EvaluateCandidates extends PTransform<PCollection<Candidate>,
 
     @Setup
     public void setup() {
-      ErrorMetric metric = ErrorMetrics.of(spec);
+      ErrorMetric metric = spec.errorMetric();
       evaluator = new CandidateEvaluator(spec,
           TraceStore.load(spec.tracesDir(), "train"),
           TraceStore.load(spec.tracesDir(), "validation"),
           TraceStore.load(spec.tracesDir(), spec.scoreSplit()),
           metric,
-          HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()));
+          HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()),
+          // what trains, for each model's provenance: Beam's version as Beam reports it
+          Map.of("axnas", ModelProvenance.AXNAS_VERSION, "beam", ReleaseInfo.getReleaseInfo().getVersion(),
+              "java", System.getProperty("java.version")));
     }
 
     @ProcessElement

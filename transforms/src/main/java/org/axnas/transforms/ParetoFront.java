@@ -1,9 +1,7 @@
 package org.axnas.transforms;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Filter;
@@ -15,14 +13,15 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.apache.beam.sdk.values.PCollection;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Pareto;
-import org.axnas.search.Scored;
+import org.axnas.evaluation.ParetoSet;
 
 /**
- * The non-dominated evaluations on (accuracy, speedup, energy reduction): the offline stage's
- * result. Failed evaluations never enter the front. One global combine: the history of a search
- * is at most thousands of rows.
+ * The non-dominated evaluations on (accuracy, speedup, energy reduction) as a Beam stage, for a
+ * pipeline that has its evaluations in a {@code PCollection}; failed evaluations never enter the
+ * front. One global combine over {@link ParetoSet#of}, the one computation of the set (the round
+ * driver, whose history is in memory, calls that directly).
  */
 public final class ParetoFront extends PTransform<PCollection<Evaluation>, PCollection<ParetoEntry>> {
   private final String modelDir;
@@ -43,7 +42,7 @@ public final class ParetoFront extends PTransform<PCollection<Evaluation>, PColl
   @Override
   public PCollection<ParetoEntry> expand(PCollection<Evaluation> evaluations) {
     return evaluations
-        .apply("OnlySuccessful", Filter.by((Evaluation e) -> "OK".equals(e.getStatus())))
+        .apply("OnlySuccessful", Filter.by((Evaluation e) -> e.getStatus() == EvaluationStatus.OK))
         .apply("OneKey", WithKeys.<String, Evaluation>of("all").withKeyType(TypeDescriptors.strings()))
         .apply("All", GroupByKey.create())
         .apply("NonDominated", ParDo.of(new FrontFn(modelDir)))
@@ -61,38 +60,9 @@ public final class ParetoFront extends PTransform<PCollection<Evaluation>, PColl
     public void process(@Element KV<String, Iterable<Evaluation>> all, OutputReceiver<ParetoEntry> out) {
       List<Evaluation> list = new ArrayList<>();
       all.getValue().forEach(list::add);
-      for (ParetoEntry p : entries(list, modelDir)) {
+      for (ParetoEntry p : ParetoSet.of(list, modelDir)) {
         out.output(p);
       }
     }
-  }
-
-  /** The front of a list of evaluations, as entries (plain Java; the driver and tests use it too). */
-  public static List<ParetoEntry> entries(List<Evaluation> all, String modelDir) {
-    Map<Integer, Evaluation> byTrial = new HashMap<>();
-    List<Scored> scored = new ArrayList<>();
-    for (Evaluation e : all) {
-      if (!"OK".equals(e.getStatus())) {
-        continue;
-      }
-      byTrial.put(e.getTrialId(), e);
-      scored.add(new Scored(e.getTrialId(), e.getNetwork(), e.getAccuracy(), e.getSpeedup(), e.getEnergyReduction(), e.getFPerf()));
-    }
-    List<ParetoEntry> out = new ArrayList<>();
-    for (Scored s : Pareto.front(scored)) {
-      Evaluation e = byTrial.get(s.trialId());
-      String key = e.getModelKey();
-      out.add(ParetoEntry.newBuilder()
-          .setTrialId(s.trialId())
-          .setNetwork(s.network())
-          .setAccuracy(s.accuracy())
-          .setSpeedup(s.speedup())
-          .setEnergyReduction(s.energyReduction())
-          .setFPerf(s.fPerf())
-          .setModelKey(key)
-          .setModelPath(modelDir == null || key == null ? null : modelDir + "/" + key + ".json")
-          .build());
-    }
-    return out;
   }
 }

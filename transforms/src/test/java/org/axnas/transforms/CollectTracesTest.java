@@ -13,6 +13,7 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.axnas.traces.KernelProfiles;
 import org.axnas.core.OpCounter;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;

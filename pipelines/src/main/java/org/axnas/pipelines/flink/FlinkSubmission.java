@@ -25,8 +25,8 @@ import java.util.jar.Manifest;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.axnas.pipelines.Axnas;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.Versions;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 
 /**
@@ -152,7 +152,7 @@ public final class FlinkSubmission {
       if (r.statusCode() != 200) {
         throw new IOException("HTTP " + r.statusCode() + " from " + request.uri());
       }
-      return Json.mapper().readTree(r.body());
+      return JsonOutput.mapper().readTree(r.body());
     } catch (IOException e) {
       throw new ConfigException("command line", "--flinkMaster",
           "cannot reach a Flink cluster at " + rest + " (" + describe(e) + "); start one with scripts/flink-cluster start, "
@@ -187,7 +187,7 @@ public final class FlinkSubmission {
   /** The jar this code was loaded from, or null when it runs from class folders (tests, IDE). */
   static Path ownJar() {
     try {
-      var source = Axnas.class.getProtectionDomain().getCodeSource();
+      var source = Versions.class.getProtectionDomain().getCodeSource();
       if (source == null) {
         return null;
       }

@@ -10,11 +10,12 @@ import java.util.TreeMap;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.search.ParetoFiles;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Constraints;
-import org.axnas.search.NetworkSelector;
-import org.axnas.search.Scored;
-import org.axnas.search.SelectionMode;
+import org.axnas.runtime.Constraints;
+import org.axnas.runtime.NetworkSelector;
+import org.axnas.runtime.Scored;
+import org.axnas.runtime.SelectionMode;
 
 /**
  * The paper's experiment (section IV.E, Fig. 5) over finished runs: per benchmark and error-bound
@@ -160,7 +161,7 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
         continue;
       }
       for (Evaluation e : r.history()) {
-        if (e.getNetwork().equals(network) && "OK".equals(e.getStatus())) {
+        if (e.getNetwork().equals(network) && e.getStatus() == EvaluationStatus.OK) {
           Double test = TestScores.accuracy(r, e.getModelKey()).orElse(null);
           rows.add(new ReportRow(benchmark, group, Method.AXBENCH, network, e.getAccuracy(), test, e.getSpeedup(),
               e.getEnergyReduction(), e.getFPerf(), e.getAccuracy() >= threshold, position(r, e.getTrialId()), 0, 0, 0, 0, 0,

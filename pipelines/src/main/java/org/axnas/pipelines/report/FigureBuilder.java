@@ -17,9 +17,9 @@ import org.axnas.pipelines.report.Figure.Series.Kind;
 import org.axnas.pipelines.report.Figure.Threshold;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Constraints;
-import org.axnas.search.Scored;
-import org.axnas.search.SelectionMode;
+import org.axnas.runtime.Constraints;
+import org.axnas.runtime.Scored;
+import org.axnas.runtime.SelectionMode;
 
 /** The report's figures as plain data, from the experiment (paper Figs. 3, 4 and 5, and a convergence plot). */
 public final class FigureBuilder {

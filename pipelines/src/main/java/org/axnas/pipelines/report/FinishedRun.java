@@ -6,12 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AvroFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
 
@@ -69,7 +70,7 @@ public record FinishedRun(
       }
       JsonNode doc;
       try {
-        doc = Json.mapper().readTree(Files.readString(t));
+        doc = JsonOutput.mapper().readTree(Files.readString(t));
       } catch (IOException e) {
         throw new ConfigException(t.toString(), null, "unreadable timings file: " + e.getMessage());
       }
@@ -83,13 +84,13 @@ public record FinishedRun(
   }
 
   public long failed() {
-    return history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
+    return history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count();
   }
 
   public List<Evaluation> ok() {
     List<Evaluation> ok = new ArrayList<>();
     for (Evaluation e : history) {
-      if ("OK".equals(e.getStatus())) {
+      if (e.getStatus() == EvaluationStatus.OK) {
         ok.add(e);
       }
     }

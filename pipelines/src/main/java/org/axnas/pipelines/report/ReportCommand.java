@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.run.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -84,9 +84,9 @@ public final class ReportCommand implements Callable<Integer> {
     files.add(2, jsonFile);
     Map<String, Object> doc = toJson(report, dir, files);
     doc.put("cpuBaseline", cpuBaselines(scan.runs()));
-    AtomicFiles.writeString(jsonFile, Json.write(doc));
+    AtomicFiles.writeString(jsonFile, JsonOutput.write(doc));
     if (json) {
-      Json.print(doc);
+      JsonOutput.print(doc);
     } else {
       System.out.print(ReportPages.markdown(report, List.of(ReportTables.averages(report), ReportTables.ratios(report)),
           List.of(), source));

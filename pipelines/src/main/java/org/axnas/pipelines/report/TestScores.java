@@ -7,20 +7,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.axnas.kernels.Benchmarks;
 import org.axnas.kernels.ErrorMetric;
 import org.axnas.kernels.ErrorMetrics;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.CandidateEvaluator;
+import org.axnas.evaluation.ParetoSet;
 import org.axnas.trainer.TrainedModel;
-import org.axnas.transforms.TraceStore;
 
 /**
  * Test-split accuracy of a network a run trained, for networks the driver did not score on test
  * itself (it does so for the Pareto set only): AxBench's network is usually dominated. The same
- * definition as the search's (paper eq. 5, {@link CandidateEvaluator#score}), on the run's own
- * test split, under the run's error bound.
+ * definition as the search's ({@link ParetoSet#testAccuracy}), on the run's own test split, under
+ * the run's error bound.
  */
 final class TestScores {
   private TestScores() {}
@@ -31,15 +29,12 @@ final class TestScores {
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    TrainedModel model = TrainedModel.readJson(file.get());
-    var test = TraceStore.load(new RunFolder(run.dir()).traces().toString(), "test");
-    return Optional.of(CandidateEvaluator.score(model, test, metric(run), run.errorBound()).accuracy());
+    return Optional.of(ParetoSet.testAccuracy(TrainedModel.readJson(file.get()), new RunFolder(run.dir()).traces().toString(),
+        metric(run), run.errorBound()));
   }
 
   static ErrorMetric metric(FinishedRun run) {
-    return run.config().isUserFunction()
-        ? ErrorMetrics.byName(run.config().function().metric())
-        : Benchmarks.byName(run.benchmark()).metric();
+    return ErrorMetrics.of(run.benchmark(), run.config().isUserFunction() ? run.config().function().metric() : null);
   }
 
   /**

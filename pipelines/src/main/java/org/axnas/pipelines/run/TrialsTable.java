@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.axnas.pipelines.Json;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.schemas.Evaluation;
 
@@ -144,7 +143,7 @@ public final class TrialsTable {
 
   private static JsonNode readJson(Path file) {
     try {
-      return Json.mapper().readTree(file.toFile());
+      return JsonOutput.mapper().readTree(file.toFile());
     } catch (IOException e) {
       throw new ConfigException(file.toString(), null, "unreadable JSON: " + e.getMessage());
     } catch (RuntimeException e) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Scored;
+import org.axnas.runtime.Scored;
 
 /** The Pareto set as JSON rows and as the selector's values. */
 public final class ParetoFiles {

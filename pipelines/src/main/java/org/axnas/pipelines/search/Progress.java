@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 
 /** One line per round: where the search is, how well it does, how long it will take. */
 final class Progress {
@@ -22,8 +23,8 @@ final class Progress {
   void round(int round, List<Evaluation> history, double seconds, double trainingSeconds) {
     secondsSoFar += seconds;
     roundsTimed++;
-    long failed = history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
-    Evaluation best = history.stream().filter(e -> "OK".equals(e.getStatus()))
+    long failed = history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count();
+    Evaluation best = history.stream().filter(e -> e.getStatus() == EvaluationStatus.OK)
         .max(Comparator.comparingDouble(Evaluation::getFPerf).thenComparing(Comparator.comparingInt(Evaluation::getTrialId).reversed()))
         .orElse(null);
     int left = Math.max(0, totalRounds - round);

@@ -1,5 +1,7 @@
 package org.axnas.pipelines.search;
 
+import org.axnas.pipelines.run.Versions;
+import org.axnas.pipelines.config.BadInput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -12,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.axnas.pipelines.Axnas;
-import org.axnas.pipelines.BeamOptions;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.flink.BeamOptions;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AtomicFiles;
@@ -23,8 +24,10 @@ import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
+import org.axnas.evaluation.ParetoSet;
 
 /**
  * The round driver: traces and split once, then per round ask the proposal source for k
@@ -42,7 +45,7 @@ public final class SearchDriver {
   /** What a finished search gives. */
   public record Outcome(Path runDir, List<Evaluation> history, List<ParetoEntry> pareto, SelectionReport selected) {
     public long failed() {
-      return history.stream().filter(e -> !"OK".equals(e.getStatus())).count();
+      return history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count();
     }
   }
 
@@ -71,8 +74,8 @@ public final class SearchDriver {
     String kind = request.enumerate() ? "enumerate" : "search";
     checkFolder(folder, config, kind);
     boolean fresh = !folder.exists();
-    SearchPlan.Inputs inputs = SearchPlan.validate(config); // bad input fails here, before anything is written
-    SearchPlan.checkMemory(config, inputs, options, Runtime.getRuntime().maxMemory());
+    RunInputs inputs = RunInputs.read(config); // bad input fails here, before anything is written
+    MemoryCheck.check(config, inputs, options, Runtime.getRuntime().maxMemory());
     try (AutoCloseable lock = folder.lock()) {
       try {
         return runLocked(config, inputs, options, folder, kind);
@@ -111,7 +114,7 @@ public final class SearchDriver {
     }
   }
 
-  private Outcome runLocked(RunConfig config, SearchPlan.Inputs inputs, PipelineOptions options, RunFolder folder, String kind)
+  private Outcome runLocked(RunConfig config, RunInputs inputs, PipelineOptions options, RunFolder folder, String kind)
       throws IOException {
     long start = System.nanoTime();
     if (!Files.exists(folder.manifest())) {
@@ -123,9 +126,9 @@ public final class SearchDriver {
     options.setJobName("axnas-" + kind + "-" + folder.dir().getFileName() + "-traces"); // the Flink job's name
     deleteTree(folder.staging()); // a killed round's partial outputs; the round is redone whole
     SearchPlan plan = SearchPlan.prepare(config, inputs, folder, request.cache(), options, log);
-    ProposalSource source = request.enumerate() ? plan.enumeration() : plan.smac();
+    ProposalSource source = request.enumerate() ? plan.proposals().enumeration() : plan.proposals().smac();
 
-    int budget = plan.budget(request.enumerate());
+    int budget = plan.proposals().budget(request.enumerate());
     int k = config.search().parallelism();
     List<Integer> rounds = folder.finishedRounds();
     List<Evaluation> history = replay(folder, rounds, source, k, budget);
@@ -163,14 +166,15 @@ public final class SearchDriver {
       }
     }
 
-    List<ParetoEntry> pareto = plan.paretoWithTestAccuracy(aggregate(steps, folder, history, plan));
+    // in memory, in plain Java: the history is all here and at most thousands of rows
+    List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(ParetoSet.of(history, plan.modelDir()), plan.scoring());
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
-    AtomicFiles.writeString(folder.paretoJson(), Json.write(ParetoFiles.toJson(pareto)));
+    AtomicFiles.writeString(folder.paretoJson(), JsonOutput.write(ParetoFiles.toJson(pareto)));
     SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
         config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta(),
         config.regionFraction());
     log.printf("%s finished: %d evaluations (%d failed), %d on the Pareto front, %.1f s%n", kind, history.size(),
-        history.stream().filter(e -> !"OK".equals(e.getStatus())).count(), pareto.size(), (System.nanoTime() - start) / 1e9);
+        history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count(), pareto.size(), (System.nanoTime() - start) / 1e9);
     return new Outcome(folder.dir(), history, pareto, selected);
   }
 
@@ -222,7 +226,7 @@ public final class SearchDriver {
       throws IOException {
     List<Candidate> candidates = new ArrayList<>();
     for (Proposal p : proposals) {
-      candidates.add(plan.candidate(p, round));
+      candidates.add(plan.candidates().candidate(p, round));
     }
     long start = System.nanoTime();
     Path staging = folder.staging(round);
@@ -262,29 +266,10 @@ public final class SearchDriver {
     roundTimings.put("round", round);
     roundTimings.put("seconds", (System.nanoTime() - start) / 1e9);
     roundTimings.put("candidates", timings);
-    AtomicFiles.writeString(folder.roundTimings(round), Json.write(roundTimings));
+    AtomicFiles.writeString(folder.roundTimings(round), JsonOutput.write(roundTimings));
     AvroFiles.write(folder.roundFile(round), Evaluation.class, history); // last: its presence marks the round done
     deleteTree(staging);
     return new RoundResult(history, trainingSeconds);
-  }
-
-  /** The Pareto front through the ParetoFront transform, in a deterministic order. */
-  private List<ParetoEntry> aggregate(StepRunner steps, RunFolder folder, List<Evaluation> history, SearchPlan plan)
-      throws IOException {
-    if (history.stream().noneMatch(e -> "OK".equals(e.getStatus()))) {
-      return List.of();
-    }
-    Path staging = folder.dir().resolve("staging").resolve("pareto");
-    deleteTree(staging);
-    try {
-      steps.run("pareto", SearchSteps.pareto(history, plan.modelDir(), staging));
-    } catch (RuntimeException e) {
-      throw runnerFailure("the Pareto stage", folder.finishedRounds().size(), e);
-    }
-    List<ParetoEntry> front = readAll(staging, "pareto", ParetoEntry.class);
-    front.sort(Comparator.comparingDouble(ParetoEntry::getAccuracy).reversed().thenComparingInt(ParetoEntry::getTrialId));
-    deleteTree(staging);
-    return front;
   }
 
   static <T extends org.apache.avro.specific.SpecificRecord> List<T> readAll(Path dir, String prefix, Class<T> type) throws IOException {
@@ -306,7 +291,7 @@ public final class SearchDriver {
    * worker found corrupt) stays bad input, exit code 2.
    */
   static RuntimeException runnerFailure(String step, int finishedRounds, RuntimeException e) {
-    if (Axnas.isBadInput(e)) {
+    if (BadInput.is(e)) {
       return e;
     }
     return new IllegalStateException(step + " failed on the runner (" + rootCause(e) + "); the " + finishedRounds
@@ -334,9 +319,9 @@ public final class SearchDriver {
         .setConfigYaml(config.yaml())
         .setConfigSha256(config.sha256())
         .setSeed(config.seed())
-        .setAxnasVersion(Axnas.VERSION)
-        .setBeamVersion("2.70.0")
-        .setJavaVersion(System.getProperty("java.version"))
+        .setAxnasVersion(Versions.AXNAS)
+        .setBeamVersion(Versions.beam())
+        .setJavaVersion(Versions.java())
         .build();
   }
 

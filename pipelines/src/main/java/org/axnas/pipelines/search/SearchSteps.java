@@ -2,10 +2,8 @@ package org.axnas.pipelines.search;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.extensions.avro.io.AvroIO;
 import org.apache.beam.sdk.io.Read;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -13,13 +11,11 @@ import org.apache.beam.sdk.values.PDone;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
-import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.ScoringSpec;
+import org.axnas.evaluation.ScoringSpec;
 import org.axnas.transforms.EvaluateCandidates;
-import org.axnas.transforms.ParetoFront;
 
 /**
- * The Beam steps of a search as self-contained composites (inputs in their configuration, outputs
+ * The Beam step of a search round as a self-contained composite (inputs in their configuration, outputs
  * as Avro files under a staging folder), so that one pipeline can hold the steps of many searches.
  */
 final class SearchSteps {
@@ -38,20 +34,6 @@ final class SearchSteps {
             AvroIO.write(Evaluation.class).to(staging.resolve("evaluations").toString()).withSuffix(".avro").withNumShards(1));
         out.get(EvaluateCandidates.FAILURES).apply("WriteFailures",
             AvroIO.write(DeadLetter.class).to(staging.resolve("failures").toString()).withSuffix(".avro").withNumShards(1));
-        return PDone.in(begin.getPipeline());
-      }
-    };
-  }
-
-  /** The Pareto front of the history, to {@code staging/pareto-*.avro}. */
-  static PTransform<PBegin, PDone> pareto(List<Evaluation> history, String modelDir, Path staging) {
-    return new PTransform<>() {
-      @Override
-      public PDone expand(PBegin begin) {
-        begin.apply("History", Create.of(history).withCoder(AvroCoder.of(Evaluation.class)))
-            .apply("ParetoFront", ParetoFront.create().withModelDir(modelDir))
-            .apply("WritePareto",
-                AvroIO.write(ParetoEntry.class).to(staging.resolve("pareto").toString()).withSuffix(".avro").withNumShards(1));
         return PDone.in(begin.getPipeline());
       }
     };

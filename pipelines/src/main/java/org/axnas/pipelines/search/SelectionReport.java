@@ -6,14 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axnas.hwsim.ApplicationFigures;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.run.AtomicFiles;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.ParetoEntry;
-import org.axnas.search.Constraints;
-import org.axnas.search.NetworkSelector;
-import org.axnas.search.Scored;
-import org.axnas.search.SelectionMode;
+import org.axnas.runtime.Constraints;
+import org.axnas.runtime.NetworkSelector;
+import org.axnas.runtime.Scored;
+import org.axnas.runtime.SelectionMode;
 import org.axnas.trainer.TrainedModel;
 
 /**
@@ -25,7 +25,7 @@ import org.axnas.trainer.TrainedModel;
  */
 public record SelectionReport(
     SelectionMode mode, Constraints constraints, Scored chosen, ParetoEntry entry, String error, List<Scored> nearest,
-    Path modelJson, Path modelDl4j, ApplicationFigures application) {
+    Path modelJson, Path modelDl4j, ApplicationFigures application, Map<String, Object> provenance) {
 
   public boolean ok() {
     return chosen != null;
@@ -33,7 +33,7 @@ public record SelectionReport(
 
   /** No selection was made (e.g. a search stopped before its end). */
   public static SelectionReport none(String mode, String why) {
-    return new SelectionReport(SelectionMode.parse(mode), Constraints.none(), null, null, why, List.of(), null, null, null);
+    return new SelectionReport(SelectionMode.parse(mode), Constraints.none(), null, null, why, List.of(), null, null, null, null);
   }
 
   /**
@@ -49,15 +49,17 @@ public record SelectionReport(
     Constraints c = new Constraints(minAccuracy, minEnergyReduction, theta);
     NetworkSelector.Selection s = new NetworkSelector(ParetoFiles.scored(pareto)).select(m, c);
     if (s.chosen().isEmpty()) {
-      return new SelectionReport(m, c, null, null, s.reason(), s.nearest(), null, null, null);
+      return new SelectionReport(m, c, null, null, s.reason(), s.nearest(), null, null, null, null);
     }
     Scored chosen = s.chosen().get();
     ParetoEntry entry = pareto.stream().filter(p -> p.getTrialId() == chosen.trialId()).findFirst().orElseThrow();
     Path json = null;
     Path dl4j = null;
+    Map<String, Object> provenance = null;
     if (entry.getModelPath() != null && Files.exists(Path.of(entry.getModelPath()))) {
       try {
         String text = Files.readString(Path.of(entry.getModelPath()));
+        provenance = provenance(text);
         json = folder.selected().resolve("model.json");
         dl4j = folder.selected().resolve("model.dl4j.zip");
         AtomicFiles.writeString(json, text);
@@ -70,9 +72,16 @@ public record SelectionReport(
     }
     ApplicationFigures application = regionFraction < 1
         ? ApplicationFigures.of(regionFraction, chosen.speedup(), chosen.energyReduction()) : null;
-    SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j, application);
-    AtomicFiles.writeString(folder.selected().resolve("selection.json"), Json.write(r.toJson()));
+    SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j, application, provenance);
+    AtomicFiles.writeString(folder.selected().resolve("selection.json"), JsonOutput.write(r.toJson()));
     return r;
+  }
+
+  /** The model's provenance block (what made it), or null for a model written without one. */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> provenance(String modelJson) throws java.io.IOException {
+    com.fasterxml.jackson.databind.JsonNode p = JsonOutput.mapper().readTree(modelJson).get("provenance");
+    return p == null ? null : JsonOutput.mapper().convertValue(p, LinkedHashMap.class);
   }
 
   /** The select command's JSON keys (SPEC section 1). */
@@ -92,15 +101,24 @@ public record SelectionReport(
     m.put("trialId", chosen.trialId());
     m.put("testAccuracy", entry.getTestAccuracy());
     if (application != null) {
-      m.put("application", Map.of("regionFraction", application.regionFraction(), "speedup", application.speedup(),
-          "energyReduction", application.energyReduction()));
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("regionFraction", application.regionFraction());
+      a.put("speedup", application.speedup());
+      a.put("energyReduction", application.energyReduction());
+      m.put("application", a);
     }
-    m.put("constraints", Map.of("minAccuracy", constraints.minAccuracy(), "minEnergyReduction",
-        constraints.minEnergyReduction(), "theta", constraints.theta()));
+    Map<String, Object> limits = new LinkedHashMap<>(); // in this order in every JVM (Map.of's order is not)
+    limits.put("minAccuracy", constraints.minAccuracy());
+    limits.put("minEnergyReduction", constraints.minEnergyReduction());
+    limits.put("theta", constraints.theta());
+    m.put("constraints", limits);
     if (modelJson != null) {
       m.put("modelJson", modelJson.toString());
       m.put("modelDl4j", modelDl4j.toString());
       m.put("load", loadHint());
+    }
+    if (provenance != null) {
+      m.put("provenance", provenance);
     }
     return m;
   }
@@ -130,12 +148,20 @@ public record SelectionReport(
       }
       return sb.toString();
     }
-    return String.format("selected (%s mode): %s  accuracy %.4f%s  speedup %.2fx  energy reduction %.2fx  f_perf %.4f%n%s%s",
+    return String.format("selected (%s mode): %s  accuracy %.4f%s  speedup %.2fx  energy reduction %.2fx  f_perf %.4f%n%s%s%s",
         mode.notation(), chosen.network(), chosen.accuracy(),
         entry.getTestAccuracy() == null ? "" : String.format(" (test %.4f)", entry.getTestAccuracy()),
         chosen.speedup(), chosen.energyReduction(), chosen.fPerf(),
         application == null ? "" : String.format("whole program (function = %.0f%% of it): speedup %.2fx  energy reduction %.2fx%n",
             100 * application.regionFraction(), application.speedup(), application.energyReduction()),
-        modelJson == null ? "" : "exported: " + modelJson + " and " + modelDl4j + "\nload: " + loadHint() + "\n");
+        modelJson == null ? "" : "exported: " + modelJson + " and " + modelDl4j + "\nload: " + loadHint() + "\n",
+        provenance == null ? "" : "provenance: " + provenanceText() + "\n");
+  }
+
+  /** One line: what trained the model, on what, with which settings and seed. */
+  String provenanceText() {
+    StringBuilder sb = new StringBuilder();
+    provenance.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+    return sb.toString();
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.axnas.core.Activation;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.smac.ConfigurationSpace;
 import org.axnas.smac.MlpSpace;
 import org.axnas.smac.Smac;
@@ -53,14 +54,14 @@ final class SmacProposals implements ProposalSource {
       throw new IllegalStateException("trial " + p.trialId() + " was not proposed");
     }
     TrialResult r;
-    if ("OK".equals(e.getStatus())) {
+    if (e.getStatus() == EvaluationStatus.OK) {
       Map<String, Double> objectives = new LinkedHashMap<>();
       objectives.put("accuracy", e.getAccuracy());
       objectives.put("speedup", e.getSpeedup());
       objectives.put("energyReduction", e.getEnergyReduction());
       r = TrialResult.ok(-e.getFPerf(), objectives, 0);
     } else {
-      r = TrialResult.failed(Status.valueOf(e.getStatus()), 0);
+      r = TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
     }
     smac.tell(t, r);
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.axnas.pipelines.BeamOptions;
+import org.axnas.pipelines.flink.BeamOptions;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.config.SweepConfig;
@@ -128,7 +128,7 @@ public final class Sweep {
     long total = 0;
     List<Long> peaks = new ArrayList<>();
     for (SweepConfig.Entry e : sweep.searches()) {
-      SearchPlan.TraceShape t = SearchPlan.builtInTraces(RunConfig.parse(e.runConfigYaml(), e.label()));
+      MemoryCheck.TraceShape t = MemoryCheck.builtInTraces(RunConfig.parse(e.runConfigYaml(), e.label()));
       if (t == null) {
         continue;
       }

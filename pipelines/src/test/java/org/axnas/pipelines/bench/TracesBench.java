@@ -14,7 +14,7 @@ import org.axnas.core.Splits;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.kernels.InputSource;
-import org.axnas.pipelines.TraceCollection;
+import org.axnas.pipelines.run.TraceCollection;
 
 /**
  * bench/traces: trace collection through the Beam pipeline (collect, split, write Avro) on the

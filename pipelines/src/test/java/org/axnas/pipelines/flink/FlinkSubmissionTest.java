@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class FlinkSubmissionTest {
 
   @Test
   void thePreloadedJarIsReadFromTheClusterConfig() throws Exception {
-    var config = Json.mapper().readTree("[{\"key\":\"rest.port\",\"value\":\"8081\"},{\"key\":\"axnas.jar.sha256\",\"value\":\"ab12\"}]");
+    var config = JsonOutput.mapper().readTree("[{\"key\":\"rest.port\",\"value\":\"8081\"},{\"key\":\"axnas.jar.sha256\",\"value\":\"ab12\"}]");
     assertEquals("ab12", FlinkSubmission.clusterConfig(config, FlinkSubmission.JAR_SHA256_KEY));
     assertNull(FlinkSubmission.clusterConfig(config, "nope"));
   }

@@ -31,8 +31,9 @@ import org.axnas.core.Network;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.Axnas;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.TraceSample;
 import org.axnas.smac.Configuration;
 import org.axnas.smac.MlpSpace;
@@ -186,7 +187,7 @@ class ReportTest {
     int hits = 0;
     for (String kind : List.of("search", "enumerate")) {
       for (Path t : timings(runs.resolve(BENCHMARK + "-g2-" + kind))) {
-        for (JsonNode c : Json.mapper().readTree(Files.readString(t)).get("candidates")) {
+        for (JsonNode c : JsonOutput.mapper().readTree(Files.readString(t)).get("candidates")) {
           hits += c.get("cached").asBoolean() ? 1 : 0;
         }
       }
@@ -301,13 +302,13 @@ class ReportTest {
   static double wallSeconds(Path run) throws Exception {
     double s = 0;
     for (Path t : timings(run)) {
-      s += Json.mapper().readTree(Files.readString(t)).get("seconds").asDouble();
+      s += JsonOutput.mapper().readTree(Files.readString(t)).get("seconds").asDouble();
     }
     return s;
   }
 
   static double maxAccuracy(List<Evaluation> h) {
-    return h.stream().filter(e -> "OK".equals(e.getStatus())).mapToDouble(Evaluation::getAccuracy).max().orElseThrow();
+    return h.stream().filter(e -> e.getStatus() == EvaluationStatus.OK).mapToDouble(Evaluation::getAccuracy).max().orElseThrow();
   }
 
   /**
@@ -316,7 +317,7 @@ class ReportTest {
    * (the non-dominated and earliest of equals, as the Pareto set keeps them).
    */
   static Evaluation energyModeChoice(List<Evaluation> h, double threshold) {
-    return h.stream().filter(e -> "OK".equals(e.getStatus()) && e.getAccuracy() >= threshold)
+    return h.stream().filter(e -> e.getStatus() == EvaluationStatus.OK && e.getAccuracy() >= threshold)
         .max(Comparator.comparingDouble(Evaluation::getEnergyReduction).thenComparingDouble(Evaluation::getAccuracy)
             .thenComparingDouble(Evaluation::getSpeedup).thenComparing(Comparator.comparingInt(Evaluation::getTrialId).reversed()))
         .orElseThrow();
@@ -352,7 +353,7 @@ class ReportTest {
 
   record Result(int code, String stdout) {
     JsonNode json() throws Exception {
-      return Json.mapper().readTree(stdout);
+      return JsonOutput.mapper().readTree(stdout);
     }
   }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.axnas.pipelines.Axnas;
-import org.axnas.pipelines.Json;
+import org.axnas.pipelines.run.JsonOutput;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class FaultResourceLimitTest {
   }
 
   private static void check(RunConfig c, PipelineOptions options, long heap) {
-    SearchPlan.checkMemory(c, SearchPlan.validate(c), options, heap);
+    MemoryCheck.check(c, RunInputs.read(c), options, heap);
   }
 
   @Test
@@ -73,7 +73,7 @@ class FaultResourceLimitTest {
       System.setOut(old);
     }
     assertEquals(2, code, buf.toString(StandardCharsets.UTF_8));
-    String error = Json.mapper().readTree(buf.toString(StandardCharsets.UTF_8)).get("error").asText();
+    String error = JsonOutput.mapper().readTree(buf.toString(StandardCharsets.UTF_8)).get("error").asText();
     assertTrue(error.contains("huge.yaml") && error.contains("lower traces.samples to at most"), error);
     assertFalse(Files.exists(out));
   }

@@ -1,0 +1,242 @@
+package org.axnas.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.axnas.core.Network;
+import org.axnas.core.OpProfile;
+import org.axnas.hwsim.CpuWorkload;
+import org.axnas.hwsim.HardwareConfig;
+import org.axnas.hwsim.SimulationResult;
+import org.axnas.hwsim.Simulator;
+import org.axnas.kernels.ErrorMetric;
+import org.axnas.schemas.Candidate;
+import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
+import org.axnas.trainer.Dataset;
+import org.axnas.trainer.TrainedModel;
+import org.axnas.trainer.Trainer;
+import org.axnas.trainer.TrainingResult;
+import org.axnas.trainer.TrainingSettings;
+import org.axnas.trainer.TrainingStatus;
+
+/**
+ * Trains, scores and simulates one candidate: the work of the evaluation stage, in plain Java.
+ *
+ * <p>Accuracy is paper eq. 5: the share of samples of the scoring split whose error (the
+ * benchmark's metric, on unscaled outputs) is under the error bound. Speedup and energy reduction
+ * come from hwsim; f_perf from the objective. A training that diverges, fails or times out gives a
+ * failed evaluation with its reason and the worst score; it never throws.
+ */
+public final class CandidateEvaluator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ScoringSpec spec;
+  private final Dataset train;
+  private final Dataset validation;
+  private final Dataset scoring;
+  private final ErrorMetric metric;
+  private final HardwareConfig hardware;
+  private final CpuWorkload cpuWorkload;
+  private final ModelCache cache;
+  private final String dataFingerprint;
+  private final Map<String, String> versions;
+
+  public CandidateEvaluator(ScoringSpec spec, Dataset train, Dataset validation, Dataset scoring, ErrorMetric metric,
+      HardwareConfig hardware) {
+    this(spec, train, validation, scoring, metric, hardware, Map.of("axnas", ModelProvenance.AXNAS_VERSION,
+        "java", System.getProperty("java.version")));
+  }
+
+  /**
+   * @param versions what runs the evaluation, for the models' provenance, e.g. {@code axnas},
+   *     {@code beam}, {@code java} (written as {@code axnasVersion}, ...)
+   */
+  public CandidateEvaluator(ScoringSpec spec, Dataset train, Dataset validation, Dataset scoring, ErrorMetric metric,
+      HardwareConfig hardware, Map<String, String> versions) {
+    this.spec = spec;
+    this.train = train;
+    this.validation = validation;
+    this.scoring = scoring;
+    this.metric = metric;
+    this.hardware = hardware;
+    // AxBench's measured instruction mix at the hardware's CPU baseline; a user's function is
+    // priced by the operations it was given with
+    this.cpuWorkload = hardware.cpu().workload(spec.benchmark(), OpProfile.of(spec.cpuOps()));
+    this.cache = spec.modelDir() == null ? null : new ModelCache(java.nio.file.Path.of(spec.modelDir()));
+    this.dataFingerprint = fingerprint(train) + fingerprint(validation);
+    this.versions = new java.util.TreeMap<>(versions);
+  }
+
+  /** An evaluation, plus the reason and error when it failed. */
+  public record Outcome(Evaluation evaluation, String failure, Throwable error) {
+    public boolean failed() {
+      return failure != null;
+    }
+  }
+
+  public Outcome evaluate(Candidate c) {
+    long start = System.nanoTime();
+    Evaluation.Builder e = Evaluation.newBuilder()
+        .setTrialId(c.getTrialId())
+        .setRound(c.getRound())
+        .setNetwork(c.getNetwork())
+        .setConfig(c.getConfig())
+        .setSeed(c.getSeed())
+        .setGroup(spec.group())
+        .setErrorBound(spec.errorBound())
+        .setScoredOn(spec.scoreSplit());
+    Network network;
+    try {
+      network = Network.parse(c.getNetwork());
+      if (network.inputs() != train.inWidth() || network.outputs() != train.outWidth()) {
+        throw new IllegalArgumentException("network " + c.getNetwork() + " does not fit the traces' widths "
+            + train.inWidth() + " -> " + train.outWidth());
+      }
+    } catch (IllegalArgumentException ex) {
+      return failed(e, EvaluationStatus.FAILED, ex.getMessage(), ex, start);
+    }
+    String key = ModelCache.key(spec.benchmark(), dataFingerprint, network.notation(), c.getTraining().toString(), c.getSeed());
+    e.setModelKey(key);
+
+    TrainedModel model;
+    try {
+      Optional<TrainedModel> cached = cached(key, e);
+      if (cached.isPresent()) {
+        model = cached.get();
+        e.setCached(true);
+      } else {
+        TrainingSettings settings = TrainingSpecs.toSettings(c.getTraining(), c.getSeed());
+        TrainingResult r = Trainer.train(network, settings, train, validation);
+        e.setEpochsRun(r.epochsRun()).setTrainingSeconds(r.wallSeconds());
+        double[] tl = r.trainLoss();
+        double[] vl = r.validationLoss();
+        e.setTrainLoss(tl.length == 0 ? 0 : tl[tl.length - 1]).setValidationLoss(vl.length == 0 ? 0 : vl[vl.length - 1]);
+        remember(key, r, e, new ModelProvenance(network.notation(), spec.benchmark(), settings, c.getSeed(), dataFingerprint, versions));
+        if (r.status() != TrainingStatus.OK) {
+          return failed(e, EvaluationStatus.valueOf(r.status().name()), r.reason(), null, start);
+        }
+        model = r.model();
+      }
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
+      return failed(e, EvaluationStatus.FAILED, "training threw " + ex, ex, start);
+    }
+
+    try {
+      Score s = score(model);
+      SimulationResult sim = Simulator.simulate(network, hardware, cpuWorkload);
+      double fPerf = spec.objective().fPerf(s.accuracy, sim.speedup(), sim.energyReduction());
+      e.setStatus(EvaluationStatus.OK)
+          .setAccuracy(s.accuracy)
+          .setMse(s.mse)
+          .setSpeedup(sim.speedup())
+          .setEnergyReduction(sim.energyReduction())
+          .setFPerf(fPerf)
+          .setNpuCycles(sim.npu().cycles())
+          .setNpuEnergyJoules(sim.npu().energyJoules())
+          .setCpuCycles(sim.cpu().cycles())
+          .setCpuEnergyJoules(sim.cpu().energyJoules())
+          .setEvaluationSeconds((System.nanoTime() - start) / 1e9);
+      return new Outcome(e.build(), null, null);
+    } catch (RuntimeException ex) {
+      return failed(e, EvaluationStatus.FAILED, "scoring threw " + ex, ex, start);
+    }
+  }
+
+  private Outcome failed(Evaluation.Builder e, EvaluationStatus status, String reason, Throwable error, long start) {
+    e.setStatus(status).setFailureReason(reason).setFPerf(spec.objective().worst())
+        .setEvaluationSeconds((System.nanoTime() - start) / 1e9);
+    return new Outcome(e.build(), reason, error);
+  }
+
+  /** Accuracy (paper eq. 5) and MSE on the scoring split, on unscaled outputs. */
+  public record Score(double accuracy, double mse) {}
+
+  public Score score(TrainedModel model) {
+    return score(model, scoring, metric, spec.errorBound());
+  }
+
+  /** Accuracy (paper eq. 5) and MSE of a model on any split, e.g. the test split for final figures. */
+  public static Score score(TrainedModel model, Dataset scoring, ErrorMetric metric, double errorBound) {
+    int n = scoring.size();
+    int out = scoring.outWidth();
+    float[] predicted = model.predict(scoring.x(), n);
+    float[] exact = scoring.y();
+    float[] p = new float[out];
+    float[] y = new float[out];
+    long correct = 0;
+    double se = 0;
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(predicted, i * out, p, 0, out);
+      System.arraycopy(exact, i * out, y, 0, out);
+      if (metric.correct(p, y, errorBound)) {
+        correct++;
+      }
+      for (int j = 0; j < out; j++) {
+        double d = p[j] - y[j];
+        se += d * d;
+      }
+    }
+    return new Score((double) correct / n, se / ((double) n * out));
+  }
+
+  private Optional<TrainedModel> cached(String key, Evaluation.Builder e) {
+    if (cache == null) {
+      return Optional.empty();
+    }
+    Optional<String> model = cache.read(cache.modelFile(key));
+    Optional<String> training = cache.read(cache.trainingFile(key));
+    if (model.isEmpty() || training.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode t = JSON.readTree(training.get());
+      e.setEpochsRun(t.get("epochsRun").asInt())
+          .setTrainLoss(t.get("trainLoss").asDouble())
+          .setValidationLoss(t.get("validationLoss").asDouble());
+      return Optional.of(TrainedModel.fromJson(model.get()));
+    } catch (Exception ex) {
+      return Optional.empty(); // an unreadable entry is retrained and rewritten
+    }
+  }
+
+  private void remember(String key, TrainingResult r, Evaluation.Builder e, ModelProvenance provenance) {
+    if (cache == null || r.status() != TrainingStatus.OK) {
+      return;
+    }
+    ObjectNode t = JSON.createObjectNode();
+    t.put("network", r.model().network().notation());
+    t.put("epochsRun", e.getEpochsRun());
+    t.put("trainLoss", e.getTrainLoss());
+    t.put("validationLoss", e.getValidationLoss());
+    cache.write(cache.modelFile(key), provenance.attachTo(r.model().toJson()));
+    cache.write(cache.trainingFile(key), t.toString());
+  }
+
+  /** SHA-256 over a dataset's shape and values. */
+  static String fingerprint(Dataset d) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      ByteBuffer b = ByteBuffer.allocate(4 * Math.max(d.x().length, d.y().length) + 12);
+      b.putInt(d.size()).putInt(d.inWidth()).putInt(d.outWidth());
+      for (float f : d.x()) {
+        b.putFloat(f);
+      }
+      md.update(b.array(), 0, b.position());
+      b.clear();
+      for (float f : d.y()) {
+        b.putFloat(f);
+      }
+      md.update(b.array(), 0, b.position());
+      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.axnas.evaluation;
+
+import java.io.Serializable;
+import org.axnas.kernels.ErrorMetric;
+import org.axnas.kernels.ErrorMetrics;
+
+/**
+ * Everything needed to score a candidate the same way on every worker: the benchmark and its
+ * error bound, the objective, the hardware, the original function's CPU profile, and where the
+ * traces and the model cache live. Immutable and serializable; it travels inside the transform.
+ *
+ * @param benchmark built-in benchmark name, or a user function's name
+ * @param metric error metric: a built-in benchmark's own ("" ) or relative / absolute / classification
+ * @param group error-bound group (1 or 2)
+ * @param errorBound a sample is correct when its error is under this bound (paper eq. 5)
+ * @param objective f_perf coefficients and normalisation
+ * @param hardwareYaml the hardware config text (parsed once per worker)
+ * @param hardwareName where the hardware config came from, for messages
+ * @param cpuOps the original function's operations per invocation, by OpClass ordinal
+ * @param tracesDir folder with train/validation/test-*.avro
+ * @param scoreSplit split the accuracy is measured on: validation during the search, test for final figures
+ * @param modelDir the evaluation cache: trained models by key
+ */
+public record ScoringSpec(
+    String benchmark,
+    String metric,
+    int group,
+    double errorBound,
+    Objective objective,
+    String hardwareYaml,
+    String hardwareName,
+    double[] cpuOps,
+    String tracesDir,
+    String scoreSplit,
+    String modelDir) implements Serializable {
+
+  public ScoringSpec {
+    if (!(errorBound > 0)) {
+      throw new IllegalArgumentException("error bound must be > 0, got " + errorBound);
+    }
+    cpuOps = cpuOps.clone();
+  }
+
+  @Override
+  public double[] cpuOps() {
+    return cpuOps.clone();
+  }
+
+  /** The error metric a sample is judged by (paper eq. 5). */
+  public ErrorMetric errorMetric() {
+    return ErrorMetrics.of(benchmark, metric);
+  }
+
+  public ScoringSpec onSplit(String split) {
+    return new ScoringSpec(benchmark, metric, group, errorBound, objective, hardwareYaml, hardwareName, cpuOps,
+        tracesDir, split, modelDir);
+  }
+}
