@@ -104,6 +104,7 @@ class SearchTest {
   }
 
   private void checkModes(Path out, List<ParetoEntry> pareto) throws Exception {
+    byte[] searchChoice = Files.readAllBytes(out.resolve("selected/selection.json"));
     double maxAcc = pareto.stream().mapToDouble(ParetoEntry::getAccuracy).max().orElseThrow();
     TracesCommandTest.Result q = run("select", "--pareto", out.toString(), "--mode", "quality", "--json");
     assertEquals(0, q.code(), q.stdout());
@@ -148,6 +149,26 @@ class SearchTest {
     assertEquals(2, none.code());
     assertTrue(none.json().get("error").asText().contains("no network meets"));
     assertTrue(none.json().get("closest").size() > 0);
+
+    // no flag but the run: the run-config's selection (energy, min accuracy 0), in a folder of its own
+    TracesCommandTest.Result d = run("select", "--pareto", out.toString(), "--json");
+    assertEquals(0, d.code(), d.stdout());
+    assertEquals("energy", d.json().get("mode").asText());
+    assertEquals("the run-config's selection", d.json().get("thresholdsFrom").asText());
+    assertEquals(out.resolve("selections/energy-acc0-energy0").toAbsolutePath().normalize().toString(),
+        d.json().get("outDir").asText());
+    assertTrue(Files.exists(out.resolve("selections/energy-acc0-energy0/model.json")));
+    assertTrue(Files.exists(out.resolve("selections/quality-acc0-energy0/model.json")));
+    // --out names the folder; the search's own selected/ was never touched
+    Path mine = out.resolveSibling(out.getFileName() + "-mine");
+    assertEquals(0, run("select", "--pareto", out.toString(), "--mode", "quality", "--out", mine.toString()).code());
+    assertTrue(Files.exists(mine.resolve("model.json")) && Files.exists(mine.resolve("selection.json")));
+    assertArrayEquals(searchChoice, Files.readAllBytes(out.resolve("selected/selection.json")));
+    // each bad flag is named alone
+    TracesCommandTest.Result bad = run("select", "--pareto", out.toString(), "--theta", "2", "--json");
+    assertEquals(2, bad.code());
+    assertTrue(bad.json().get("error").asText().contains("--theta"), bad.stdout());
+    assertTrue(!bad.json().get("error").asText().contains("--min-accuracy"), bad.stdout());
   }
 
   @Test

@@ -42,6 +42,12 @@ public record SelectionReport(
    */
   public static SelectionReport select(RunFolder folder, List<ParetoEntry> pareto, String mode, double minAccuracy,
       double minEnergyReduction, double theta, double regionFraction) {
+    return select(folder.selected(), pareto, mode, minAccuracy, minEnergyReduction, theta, regionFraction);
+  }
+
+  /** As above, exporting the chosen network and {@code selection.json} into {@code exportDir}. */
+  public static SelectionReport select(Path exportDir, List<ParetoEntry> pareto, String mode, double minAccuracy,
+      double minEnergyReduction, double theta, double regionFraction) {
     if (!(regionFraction > 0 && regionFraction <= 1)) {
       throw new IllegalArgumentException("region fraction must be in (0, 1], got " + regionFraction);
     }
@@ -60,10 +66,10 @@ public record SelectionReport(
       try {
         String text = Files.readString(Path.of(entry.getModelPath()));
         provenance = provenance(text);
-        json = folder.selected().resolve("model.json");
-        dl4j = folder.selected().resolve("model.dl4j.zip");
+        json = exportDir.resolve("model.json");
+        dl4j = exportDir.resolve("model.dl4j.zip");
         AtomicFiles.writeString(json, text);
-        Path tmp = folder.selected().resolve(".model.dl4j.zip.tmp");
+        Path tmp = exportDir.resolve(".model.dl4j.zip.tmp");
         TrainedModel.fromJson(text).writeDl4j(tmp);
         Files.move(tmp, dl4j, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       } catch (java.io.IOException e) {
@@ -73,7 +79,7 @@ public record SelectionReport(
     ApplicationFigures application = regionFraction < 1
         ? ApplicationFigures.of(regionFraction, chosen.speedup(), chosen.energyReduction()) : null;
     SelectionReport r = new SelectionReport(m, c, chosen, entry, null, List.of(), json, dl4j, application, provenance);
-    AtomicFiles.writeString(folder.selected().resolve("selection.json"), JsonOutput.write(r.toJson()));
+    AtomicFiles.writeString(exportDir.resolve("selection.json"), JsonOutput.write(r.toJson()));
     return r;
   }
 
