@@ -19,7 +19,8 @@ import picocli.CommandLine.Unmatched;
 
 /** {@code axnas search} (SMAC) and {@code axnas enumerate} (the paper's baseline). */
 public class SearchCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true, description = "Run-config YAML, e.g. run-configs/blackscholes.yaml.")
+  @Option(names = "--config", description = "Run-config YAML, e.g. run-configs/blackscholes.yaml (with --resume: "
+      + "default the run's own; a changed config is refused naming each changed key, but search.budget may be raised).")
   Path config;
 
   @Option(names = "--out", required = true, description = "Run folder (created; must be new unless --resume).")

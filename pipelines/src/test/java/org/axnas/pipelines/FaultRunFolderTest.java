@@ -150,15 +150,68 @@ class FaultRunFolderTest {
         "--resume", "--json");
     assertEquals(2, r.code(), r.stdout());
     assertTrue(r.json().get("error").asText().contains("manifest.avro"), r.stdout());
+    assertTrue(r.json().get("error").asText().contains("training.epochs: 8 -> 9"), "names the changed key: " + r.stdout());
     TracesCommandTest.Result e = TracesCommandTest.run("enumerate", "--config", cfg.toString(), "--out", f.dir().toString(),
         "--resume", "--json");
     assertEquals(2, e.code(), e.stdout());
-    assertTrue(e.json().get("error").asText().contains("another config, seed or command"), e.stdout());
+    assertTrue(e.json().get("error").asText().contains("another seed or command"), e.stdout());
     // and without --resume an existing run is never overwritten
     TracesCommandTest.Result fresh = TracesCommandTest.run("search", "--config", cfg.toString(), "--out", f.dir().toString(), "--json");
     assertEquals(2, fresh.code(), fresh.stdout());
     assertTrue(fresh.json().get("error").asText().contains("already holds a run"), fresh.stdout());
     Faults.assertUnchanged(before, f.dir(), "foreign config");
+  }
+
+  @Test
+  void resumeComparesSettingsNotTextTakesTheRunsOwnConfigAndMayRaiseTheBudget() throws Exception {
+    RunFolder f = damaged("more", d -> { });
+    Path commented = dir.resolve("commented.yaml");
+    Files.writeString(commented, "# a comment changes no setting\n" + Files.readString(cfg) + "# nor does this\n");
+    TracesCommandTest.Result same = TracesCommandTest.run("search", "--config", commented.toString(), "--out",
+        f.dir().toString(), "--resume", "--json");
+    assertEquals(0, same.code(), same.stdout());
+    assertEquals(6, same.json().get("evaluations").asInt());
+    TracesCommandTest.Result own = TracesCommandTest.run("search", "--out", f.dir().toString(), "--resume", "--json");
+    assertEquals(0, own.code(), own.stdout());
+
+    // a budget that would change SMAC's initial design (a quarter of the budget) is refused, saying how far it may go
+    Path tooMuch = dir.resolve("too-much.yaml");
+    Files.writeString(tooMuch, Files.readString(cfg).replace("budget: 6", "budget: 8"));
+    TracesCommandTest.Result refusedRaise = TracesCommandTest.run("search", "--config", tooMuch.toString(), "--out",
+        f.dir().toString(), "--resume", "--json");
+    assertEquals(2, refusedRaise.code(), refusedRaise.stdout());
+    assertTrue(refusedRaise.json().get("error").asText().contains("raise the budget to at most 7"), refusedRaise.stdout());
+    Path more = dir.resolve("more.yaml");
+    Files.writeString(more, Files.readString(cfg).replace("budget: 6", "budget: 7"));
+    TracesCommandTest.Result raised = TracesCommandTest.run("search", "--config", more.toString(), "--out",
+        f.dir().toString(), "--resume", "--json");
+    assertEquals(0, raised.code(), raised.stdout());
+    assertEquals(7, raised.json().get("evaluations").asInt());
+    assertEquals(List.of(1, 2, 3, 4), f.finishedRounds());
+    // the run now records the raised budget: resuming it again changes nothing
+    TracesCommandTest.Result again = TracesCommandTest.run("search", "--out", f.dir().toString(), "--resume", "--json");
+    assertEquals(0, again.code(), again.stdout());
+    assertEquals(7, again.json().get("evaluations").asInt());
+    // without --resume, --config stays required
+    assertEquals(2, TracesCommandTest.run("search", "--out", dir.resolve("nowhere").toString(), "--json").code());
+  }
+
+  @Test
+  void aFolderOfOtherFilesIsNeverTakenForARun() throws Exception {
+    Path foreign = Files.createDirectories(dir.resolve("photos"));
+    Files.writeString(foreign.resolve("holiday.jpg"), "not a run");
+    Map<String, byte[]> before = Faults.snapshot(foreign);
+    for (boolean resume : new boolean[] {false, true}) {
+      List<String> args = new java.util.ArrayList<>(List.of("search", "--config", cfg.toString(), "--out",
+          foreign.toString(), "--json"));
+      if (resume) {
+        args.add("--resume");
+      }
+      TracesCommandTest.Result r = TracesCommandTest.run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.stdout());
+      assertTrue(r.json().get("error").asText().contains("not an axnas run"), r.stdout());
+    }
+    Faults.assertUnchanged(before, foreign, "a folder of other files");
   }
 
   @Test

@@ -434,7 +434,8 @@ public final class Smac {
       return Smac.restore(this, entries);
     }
 
-    int initialDesignSize() {
+    /** The number of initial-design configurations these settings give (the rule, or the size set). */
+    public int initialDesignSize() {
       if (initialDesignSize >= 0) {
         return Math.min(initialDesignSize, budget);
       }

@@ -102,6 +102,15 @@ public final class RunFolder {
   }
 
   /** True when the folder holds anything but a lock file (a refused fresh run leaves only that). */
+  /**
+   * The folder holds what a search writes first (its manifest, config copy, traces or history), so
+   * it is a run, finished or killed, and not someone else's files.
+   */
+  public boolean looksLikeRun() {
+    return Files.exists(manifest()) || Files.exists(configCopy()) || Files.isDirectory(traces())
+        || Files.isDirectory(history());
+  }
+
   public boolean exists() {
     return Files.isDirectory(dir) && nonEmpty(dir);
   }

@@ -24,12 +24,18 @@ final class ProposalSources {
   }
 
   ProposalSource smac() {
-    Smac.Builder b = Smac.builder(space).seed(config.seed()).budget(config.search().budget())
+    return new SmacProposals(builder(config).build(), inputs, outputs, outputActivation);
+  }
+
+  /** SMAC as the run-config sets it up. */
+  static Smac.Builder builder(RunConfig config) {
+    Smac.Builder b = Smac.builder(SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
+            config.search().activations())).seed(config.seed()).budget(config.search().budget())
         .randomProbability(config.search().randomProbability());
     if (config.search().initialDesign() > 0) {
       b = b.initialDesignSize(config.search().initialDesign());
     }
-    return new SmacProposals(b.build(), inputs, outputs, outputActivation);
+    return b;
   }
 
   EnumerationProposals enumeration() {

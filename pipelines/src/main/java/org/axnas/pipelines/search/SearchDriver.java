@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.axnas.pipelines.flink.BeamOptions;
 import org.axnas.pipelines.run.JsonOutput;
+import org.axnas.pipelines.config.ConfigDiff;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.AtomicFiles;
@@ -65,12 +66,12 @@ public final class SearchDriver {
   }
 
   public Outcome run() {
-    RunConfig config = RunConfig.load(request.config());
+    RunFolder folder = new RunFolder(request.out());
+    RunConfig config = request.config() != null ? RunConfig.load(request.config()) : recordedConfig(folder);
     if (request.seed() != null) {
       config = withSeed(config, request.seed());
     }
     PipelineOptions options = BeamOptions.parse(request.beamArgs());
-    RunFolder folder = new RunFolder(request.out());
     String kind = request.enumerate() ? "enumerate" : "search";
     checkFolder(folder, config, kind);
     boolean fresh = !folder.exists();
@@ -92,12 +93,46 @@ public final class SearchDriver {
     }
   }
 
+  /** The largest budget whose initial design is still {@code size} configurations. */
+  private static int maxBudgetKeeping(RunConfig recorded, int size) {
+    int b = recorded.search().budget();
+    while (b < 1_000_000 && ProposalSources.builder(withBudget(recorded, b + 1)).initialDesignSize() == size) {
+      b++;
+    }
+    return b;
+  }
+
+  private static RunConfig withBudget(RunConfig c, int budget) {
+    RunConfig.Search s = c.search();
+    return new RunConfig(c.file(), c.yaml(), c.benchmark(), c.function(), c.seed(), c.traces(), c.group(),
+        c.errorBound(), new RunConfig.Search(budget, s.parallelism(), s.maxLayers(), s.maxNeurons(), s.activations(),
+            s.initialDesign(), s.randomProbability(), s.wallClockMinutes()), c.training(), c.objective(), c.hardware(), c.regionFraction(),
+        c.selection());
+  }
+
+  /** {@code --resume} without {@code --config}: the config the run was made with, from its manifest. */
+  private RunConfig recordedConfig(RunFolder folder) {
+    if (!request.resume()) {
+      throw new ConfigException("command line", "--config", "required (it may be left out only with --resume)");
+    }
+    if (!Files.exists(folder.manifest())) {
+      throw new ConfigException(folder.dir().toString(), "--config",
+          "no run with a manifest here to take the config from; give --config");
+    }
+    RunManifest m = folder.readManifest();
+    return RunConfig.parse(m.getConfigYaml(), m.getConfigPath());
+  }
+
   private void checkFolder(RunFolder folder, RunConfig config, String kind) {
     if (!folder.exists()) {
       if (request.resume()) {
         throw new ConfigException(folder.dir().toString(), "--resume", "there is no run to resume in this folder");
       }
       return;
+    }
+    if (!folder.looksLikeRun()) {
+      throw new ConfigException(folder.dir().toString(), "--out", "holds files that are not an axnas run (no "
+          + "manifest.avro, config.yaml, traces/ or history/); choose a new or empty folder (nothing was written)");
     }
     if (!request.resume()) {
       throw new ConfigException(folder.dir().toString(), null,
@@ -107,10 +142,36 @@ public final class SearchDriver {
       return; // killed before the manifest was written: nothing to keep but the traces, checked below
     }
     RunManifest m = folder.readManifest();
-    if (!m.getConfigSha256().equals(config.sha256()) || m.getSeed() != config.seed() || !m.getKind().equals(kind)) {
-      throw new ConfigException(folder.manifest().toString(), "configSha256",
-          "the run was made by another config, seed or command (" + m.getKind() + ", seed " + m.getSeed()
-              + ", config " + m.getConfigPath() + "); resume with the same config and seed, or choose another --out");
+    if (m.getSeed() != config.seed() || !m.getKind().equals(kind)) {
+      throw new ConfigException(folder.manifest().toString(), "seed",
+          "the run was made by another seed or command (" + m.getKind() + ", seed " + m.getSeed()
+              + "); resume with the same seed and command, or choose another --out");
+    }
+    RunConfig recorded = RunConfig.parse(m.getConfigYaml(), m.getConfigPath());
+    List<String> changed = new ArrayList<>(ConfigDiff.differences(recorded, config));
+    boolean budgetRaised = recorded.search().budget() < config.search().budget();
+    changed.removeIf(d -> budgetRaised && d.startsWith("search.budget:"));
+    if (!changed.isEmpty()) {
+      throw new ConfigException(folder.manifest().toString(), "config",
+          "the run was made with other settings: " + String.join("; ", changed) + ". Resume with the run's own "
+              + "config (leave out --config to use it) or choose another --out; only search.budget may be raised");
+    }
+    if (budgetRaised && !kind.equals("enumerate")) {
+      int before = ProposalSources.builder(recorded).initialDesignSize();
+      int after = ProposalSources.builder(config).initialDesignSize();
+      if (before != after) {
+        throw new ConfigException(folder.manifest().toString(), "search.budget", String.format(java.util.Locale.ROOT,
+            "raising it from %d to %d would change SMAC's initial design from %d to %d configurations (it is capped at "
+                + "a quarter of the budget), so the finished rounds would not replay; set search.initialDesign: %d "
+                + "to keep it, or raise the budget to at most %d", recorded.search().budget(), config.search().budget(),
+            before, after, before, maxBudgetKeeping(recorded, before)));
+      }
+    }
+    if (budgetRaised) {
+      log.printf("search.budget raised from %d to %d%n", recorded.search().budget(), config.search().budget());
+      AtomicFiles.writeString(folder.configCopy(), config.yaml());
+      AvroFiles.write(folder.manifest(), RunManifest.class, List.of(RunManifest.newBuilder(m)
+          .setConfigYaml(config.yaml()).setConfigSha256(config.sha256()).setConfigPath(config.file()).build()));
     }
   }
 
