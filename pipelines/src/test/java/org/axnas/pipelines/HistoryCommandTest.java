@@ -23,6 +23,7 @@ class HistoryCommandTest {
     assertEquals(0, search.code(), search.stdout());
     List<Evaluation> history = new RunFolder(out).readHistory();
     int paretoSize = search.json().get("pareto").size();
+    assertTrue(!Files.exists(out.resolve("staging")), "a finished run keeps no staging folder");
 
     TracesCommandTest.Result csv = TracesCommandTest.run("history", out.toString(), "--csv");
     assertEquals(0, csv.code(), csv.stdout());

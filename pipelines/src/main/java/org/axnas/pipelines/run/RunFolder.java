@@ -211,6 +211,25 @@ public final class RunFolder {
     }
   }
 
+  /**
+   * After a refused fresh run, once its lock is released: {@link #removeUnfinishedRun} and the
+   * lock file, and the folder itself unless it was there before.
+   */
+  public void removeRefusedRun(boolean keepFolder) {
+    removeUnfinishedRun();
+    if (!finishedRounds().isEmpty()) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(dir.resolve(".lock"));
+      if (!keepFolder && Files.isDirectory(dir) && !nonEmpty(dir)) {
+        Files.delete(dir);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the refused run's lock or folder " + dir, e);
+    }
+  }
+
   /** Deletes a file or a folder with everything in it; nothing when it does not exist. */
   public static void deleteTree(Path root) {
     if (!Files.exists(root)) {

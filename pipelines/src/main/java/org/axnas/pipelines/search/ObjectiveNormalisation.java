@@ -8,6 +8,8 @@ import org.axnas.core.Network;
 import org.axnas.core.OpProfile;
 import org.axnas.evaluation.Objective;
 import org.axnas.hwsim.HardwareConfig;
+import org.axnas.kernels.Benchmark;
+import org.axnas.kernels.Benchmarks;
 import org.axnas.hwsim.SimulationResult;
 import org.axnas.hwsim.Simulator;
 import org.axnas.pipelines.config.ConfigException;
@@ -33,6 +35,21 @@ final class ObjectiveNormalisation {
     }
     return new Objective(config.objective().alpha(), config.objective().beta(), config.objective().epsilon(),
         Math.max(bestSpeedup, 1e-9), Math.max(bestEnergy, 1e-9));
+  }
+
+  /**
+   * For AxBench's kernels the CPU side is a measured instruction mix, known before any trace is
+   * collected: an unreachable energy threshold is refused before anything is written. (A user's
+   * function is checked once its traces are read, by {@link #checkReachable}.)
+   */
+  static void checkReachableBeforeTraces(RunConfig config, RunInputs in) {
+    if (config.isUserFunction()) {
+      return;
+    }
+    Benchmark b = Benchmarks.byName(config.benchmark());
+    Objective o = objective(config, in.hardware(), b.inputWidth(), b.outputWidth(), b.outputActivation(),
+        OpProfile.of(java.util.Map.of()));
+    checkReachable(config, o, in.hardwarePath());
   }
 
   /** An energy threshold no network of the space can reach is refused before the search starts. */

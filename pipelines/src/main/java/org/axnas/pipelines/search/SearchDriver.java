@@ -75,17 +75,21 @@ public final class SearchDriver {
     String kind = request.enumerate() ? "enumerate" : "search";
     checkFolder(folder, config, kind);
     boolean fresh = !folder.exists();
+    boolean hadFolder = Files.isDirectory(folder.dir());
     RunInputs inputs = RunInputs.read(config); // bad input fails here, before anything is written
     MemoryCheck.check(config, inputs, options, Runtime.getRuntime().maxMemory());
-    try (AutoCloseable lock = folder.lock()) {
-      try {
+    ObjectiveNormalisation.checkReachableBeforeTraces(config, inputs);
+    try {
+      try (AutoCloseable lock = folder.lock()) {
         return runLocked(config, inputs, options, folder, kind);
-      } catch (IllegalArgumentException e) {
-        if (fresh) {
-          folder.removeUnfinishedRun(); // refused while preparing (e.g. traces with NaN): leave no half-made run
-        }
-        throw e;
       }
+    } catch (IllegalArgumentException e) {
+      if (fresh) {
+        // refused while preparing (e.g. traces with NaN, an unreachable energy threshold): leave no
+        // half-made run, its lock and folder included once the lock is released
+        folder.removeRefusedRun(hadFolder);
+      }
+      throw e;
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -231,6 +235,7 @@ public final class SearchDriver {
     List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(ParetoSet.of(history, plan.modelDir()), plan.scoring());
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
     AtomicFiles.writeString(folder.paretoJson(), JsonOutput.write(ParetoFiles.toJson(pareto)));
+    deleteTree(folder.staging()); // every round is in the history now
     SelectionReport selected = SelectionReport.select(folder, pareto, config.selection().mode(),
         config.selection().minAccuracy(), config.selection().minEnergyReduction(), config.selection().theta(),
         config.regionFraction());
