@@ -30,8 +30,9 @@ final class UserTraces {
    * per benchmark, so a label from elsewhere would make a full trace look empty).
    */
   static Read read(Path file, String benchmark, RunConfig.UserFunction f, boolean dropNonFinite) throws IOException {
+    Map<Long, String> where = new HashMap<>(); // CSV: sample index -> "line N, column C" of its first non-finite cell
     List<TraceSample> raw = file.toString().toLowerCase().endsWith(".csv")
-        ? csv(file, f.inputColumns(), f.outputColumns())
+        ? csv(file, f.inputColumns(), f.outputColumns(), where)
         : AvroFiles.read(file, TraceSample.class);
     List<TraceSample> kept = new ArrayList<>();
     long nonFinite = 0;
@@ -44,7 +45,7 @@ final class UserTraces {
       } else if (dropNonFinite) {
         nonFinite++;
       } else {
-        throw new ConfigException(file.toString(), "sample " + s.getIndex(),
+        throw new ConfigException(file.toString(), where.getOrDefault(s.getIndex(), "sample " + s.getIndex()),
             "holds NaN or infinity; set traces.nonFinite: drop to drop such samples");
       }
     }
@@ -55,6 +56,12 @@ final class UserTraces {
   }
 
   static List<TraceSample> csv(Path file, List<String> inputs, List<String> outputs) throws IOException {
+    return csv(file, inputs, outputs, new HashMap<>());
+  }
+
+  /** As above, noting in {@code nonFiniteAt} where each sample's first NaN or infinite cell is. */
+  static List<TraceSample> csv(Path file, List<String> inputs, List<String> outputs, Map<Long, String> nonFiniteAt)
+      throws IOException {
     List<TraceSample> out = new ArrayList<>();
     try (BufferedReader r = Files.newBufferedReader(file)) {
       String header = r.readLine();
@@ -80,6 +87,12 @@ final class UserTraces {
           throw new ConfigException(file.toString(), "line " + lineNo,
               "has " + cells.length + " cells, the header has " + names.size());
         }
+        for (int c : concat(in, outCols)) {
+          if (!Float.isFinite(parse(file, lineNo, cells, c, names))) {
+            nonFiniteAt.put((long) out.size(), "line " + lineNo + ", column " + names.get(c));
+            break;
+          }
+        }
         out.add(new TraceSample("user", (long) out.size(), values(file, lineNo, cells, in, names),
             values(file, lineNo, cells, outCols, names)));
       }
@@ -99,26 +112,35 @@ final class UserTraces {
     return cols;
   }
 
+  private static int[] concat(int[] a, int[] b) {
+    int[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
   private static List<Float> values(Path file, int lineNo, String[] cells, int[] cols, List<String> names) {
     List<Float> v = new ArrayList<>(cols.length);
     for (int c : cols) {
-      String cell = cells[c].trim();
-      try {
-        v.add(Float.parseFloat(cell));
-      } catch (NumberFormatException e) {
-        String lower = cell.toLowerCase();
-        if (lower.equals("nan")) {
-          v.add(Float.NaN);
-        } else if (lower.equals("inf") || lower.equals("+inf") || lower.equals("infinity")) {
-          v.add(Float.POSITIVE_INFINITY);
-        } else if (lower.equals("-inf") || lower.equals("-infinity")) {
-          v.add(Float.NEGATIVE_INFINITY);
-        } else {
-          throw new ConfigException(file.toString(), "line " + lineNo + ", column " + names.get(c),
-              "'" + cell + "' is not a number");
-        }
-      }
+      v.add(parse(file, lineNo, cells, c, names));
     }
     return v;
+  }
+
+  private static float parse(Path file, int lineNo, String[] cells, int c, List<String> names) {
+    String cell = cells[c].trim();
+    try {
+      return Float.parseFloat(cell);
+    } catch (NumberFormatException e) {
+      String lower = cell.toLowerCase();
+      if (lower.equals("nan")) {
+        return Float.NaN;
+      } else if (lower.equals("inf") || lower.equals("+inf") || lower.equals("infinity")) {
+        return Float.POSITIVE_INFINITY;
+      } else if (lower.equals("-inf") || lower.equals("-infinity")) {
+        return Float.NEGATIVE_INFINITY;
+      }
+      throw new ConfigException(file.toString(), "line " + lineNo + ", column " + names.get(c),
+          "'" + cell + "' is not a number");
+    }
   }
 }
