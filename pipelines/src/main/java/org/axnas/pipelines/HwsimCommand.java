@@ -43,6 +43,9 @@ public final class HwsimCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document on stdout.")
   boolean json;
 
+  /** The widest hidden layer hwsim prices: 32x the widest the search spaces allow. */
+  static final int MAX_WIDTH = 4096;
+
   @Override
   public Integer call() {
     Network network;
@@ -50,6 +53,12 @@ public final class HwsimCommand implements Callable<Integer> {
       network = Network.parse(net);
     } catch (IllegalArgumentException e) {
       throw new ConfigException("--net", "net", e.getMessage());
+    }
+    for (var layer : network.hidden()) {
+      if (layer.neurons() > MAX_WIDTH) {
+        throw new ConfigException("--net", "net", "a hidden layer of " + layer.neurons() + " neurons; at most "
+            + MAX_WIDTH + " (the search spaces go to 128; wider layers are no approximation of a small function)");
+      }
     }
     Benchmark b;
     try {

@@ -68,6 +68,18 @@ class FaultBadInputTest {
   }
 
   @Test
+  void hwsimRefusesALayerNoSearchWouldPropose() throws Exception {
+    TracesCommandTest.Result wide = TracesCommandTest.run("hwsim", "--net", "6-1000000:relu-1", "--benchmark",
+        "blackscholes", "--json");
+    assertEquals(2, wide.code(), wide.stdout());
+    assertTrue(wide.json().get("error").asText().contains("at most 4096"), wide.stdout());
+    TracesCommandTest.Result ok = TracesCommandTest.run("hwsim", "--net", "6-8:sigmoid-8:sigmoid-1", "--benchmark",
+        "blackscholes", "--json");
+    assertEquals(0, ok.code(), ok.stdout());
+    assertEquals("O2", ok.json().get("cpu").get("baseline").asText());
+  }
+
+  @Test
   void coefficientsAllZeroAreRefused(@TempDir Path dir) throws Exception {
     refused(dir, "benchmark: sobel\nobjective: {alpha: 0, beta: 0, epsilon: 0}\n", "bad.yaml", "all zero");
   }
