@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.file.SeekableByteArrayInput;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
@@ -59,9 +64,61 @@ public final class AvroFiles {
       throw new ConfigException(file.toString(), null, "cannot read: " + e.getMessage());
     }
     List<T> out = new ArrayList<>();
+    if (hasStringForEnum(bytes, type)) {
+      return readOlderStrings(file, bytes, type, remedy);
+    }
     try (DataFileReader<T> r = new DataFileReader<>(new SeekableByteArrayInput(bytes), new SpecificDatumReader<>(type))) {
       while (r.hasNext()) {
         out.add(r.next());
+      }
+      requireWhole(r, bytes.length);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigException(file.toString(), null,
+          "corrupt or truncated Avro file (" + e.getMessage() + "); " + remedy);
+    }
+    return out;
+  }
+
+  /**
+   * Files written before a string field became an enum (the evaluation status, in histories made
+   * before it was an Avro enum): Avro cannot resolve a string into an enum, so such a file is read
+   * with its own schema and each record rebuilt field by field, the string becoming the symbol.
+   */
+  private static <T extends SpecificRecord> boolean hasStringForEnum(byte[] bytes, Class<T> type) {
+    try (DataFileReader<GenericRecord> r = new DataFileReader<>(new SeekableByteArrayInput(bytes),
+        new GenericDatumReader<>())) {
+      Schema writer = r.getSchema();
+      Schema reader = SpecificData.get().getSchema(type);
+      for (Schema.Field f : reader.getFields()) {
+        Schema.Field w = writer.getField(f.name());
+        if (w != null && f.schema().getType() == Schema.Type.ENUM && w.schema().getType() == Schema.Type.STRING) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return false; // the normal path reports what is wrong with the file
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends SpecificRecord> List<T> readOlderStrings(Path file, byte[] bytes, Class<T> type,
+      String remedy) {
+    Schema reader = SpecificData.get().getSchema(type);
+    List<T> out = new ArrayList<>();
+    try (DataFileReader<GenericRecord> r = new DataFileReader<>(new SeekableByteArrayInput(bytes),
+        new GenericDatumReader<>())) {
+      while (r.hasNext()) {
+        GenericRecord old = r.next();
+        GenericData.Record now = new GenericData.Record(reader);
+        for (Schema.Field f : reader.getFields()) {
+          Object v = old.getSchema().getField(f.name()) == null ? GenericData.get().getDefaultValue(f) : old.get(f.name());
+          if (f.schema().getType() == Schema.Type.ENUM && v != null) {
+            v = new GenericData.EnumSymbol(f.schema(), v.toString());
+          }
+          now.put(f.name(), v);
+        }
+        out.add((T) SpecificData.get().deepCopy(reader, now));
       }
       requireWhole(r, bytes.length);
     } catch (IOException | RuntimeException e) {
