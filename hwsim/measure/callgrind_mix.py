@@ -7,7 +7,9 @@
 
 Link the program statically (-static) so that libm's code is in the binary and objdump can name
 every executed instruction. Prints the micro-operation counts per invocation by hwsim's
-instruction classes, as the YAML a run-config's `function.instructionMix` takes, and the totals.
+instruction classes (the format of hwsim's instruction-mixes.csv), the totals, and the cycles per
+invocation on the shipped Penryn-like table (hwsim/README.md, "Cycles per class"), which a
+run-config takes as `function.cyclesPerInvocation`.
 """
 import argparse
 import collections
@@ -15,6 +17,10 @@ import re
 import subprocess
 import sys
 
+# cycles per micro-operation of run-configs/hardware/{eyeriss,npu8}.yaml, cpu.instructions
+PENRYN_CYCLES = {'int': 0.33, 'imul': 1, 'load': 1, 'store': 1, 'branch': 1.75, 'fadd': 1, 'fmul': 1,
+                 'fdiv': 12, 'fdivd': 20, 'fsqrt': 12, 'fsqrtd': 19, 'fconv': 1, 'fmove': 0.33,
+                 'vint': 0.33, 'vmul': 1, 'vshuf': 1}
 CLASSES = ['int', 'imul', 'load', 'store', 'branch', 'fadd', 'fmul', 'fdiv', 'fdivd', 'fsqrt',
            'fsqrtd', 'fconv', 'fmove', 'vint', 'vmul', 'vshuf']
 
@@ -123,6 +129,8 @@ def main():
     if unknown:
         print(f'warning: {unknown} executed instructions are not in {a.binary} (link it statically)', file=sys.stderr)
     print('instructionMix: {' + ', '.join(f'{c}: {mix[c] / a.calls:.2f}' for c in CLASSES if mix[c]) + '}')
+    cycles = sum(mix[c] / a.calls * PENRYN_CYCLES[c] for c in CLASSES)
+    print(f'cyclesPerInvocation: {cycles:.1f}   # on run-configs/hardware/eyeriss.yaml cpu.instructions')
     print(f'# {instructions / a.calls:.1f} instructions, {sum(mix.values()) / a.calls:.1f} micro-operations per invocation')
 
 
