@@ -59,7 +59,7 @@ public final class Simulator {
     Objects.requireNonNull(hw, "hardware configuration");
     Objects.requireNonNull(cpuWorkload, "CPU workload");
     NpuCost npu = NpuModel.cost(network, hw.npu());
-    CpuCost cpu = CpuModel.cost(cpuWorkload, hw.cpu());
+    CpuCost cpu = cpuWorkload.cost(hw.cpu());
     TransferCost transfer = CpuModel.transfer(network.inputs() + network.outputs(), hw.cpu());
     double regionSeconds = transfer.cpuSeconds() + npu.seconds();
     double regionJoules = npu.energyJoules() + transfer.cpuJoules()

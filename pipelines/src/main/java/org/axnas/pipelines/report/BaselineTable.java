@@ -1,7 +1,5 @@
 package org.axnas.pipelines.report;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.axnas.hwsim.CpuBaseline;
 import org.axnas.hwsim.CpuCost;
 import org.axnas.hwsim.HardwareConfig;
 import org.axnas.hwsim.MeasuredInstructionMixes;
+import org.axnas.pipelines.config.ConfigPaths;
 
 /**
  * The chosen networks' speedup and energy reduction at both CPU baselines (hwsim/README.md, "CPU
@@ -81,15 +80,11 @@ final class BaselineTable {
     return run == null ? Optional.empty() : hardware(run);
   }
 
-  /** The hardware a run was priced with (its file as given, or under the axnas home), if still there. */
+  /** The hardware a run was priced with, found as the search found it (ConfigPaths), if still there. */
   static Optional<HardwareConfig> hardware(FinishedRun run) {
-    Path p = Path.of(run.config().hardware());
-    String home = System.getProperty("axnas.home");
-    if (!Files.exists(p) && !p.isAbsolute() && home != null) {
-      p = Path.of(home).resolve(p);
-    }
     try {
-      return Optional.of(HardwareConfig.load(p));
+      return Optional.of(HardwareConfig.load(
+          ConfigPaths.resolve(run.config().hardware(), run.config().file(), "hardware")));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
