@@ -48,7 +48,25 @@ public record RunConfig(
       List<Activation> activations,
       int initialDesign,
       double randomProbability,
-      double wallClockMinutes) {}
+      double wallClockMinutes,
+      Fidelity fidelity) {
+
+    /** True when the search runs successive-halving brackets ({@code search.fidelity}). */
+    public boolean multiFidelity() {
+      return fidelity != null;
+    }
+  }
+
+  /**
+   * {@code search.fidelity}: multi-fidelity search (Hyperband brackets of successive halving).
+   * The resource is the training budget, {@code training.epochs} (epochs, or L-BFGS iterations
+   * under {@code auto}); each rung trains its candidates with {@code min * eta^j} of it, up to
+   * {@code max}, and promoted candidates continue from their weights.
+   *
+   * @param brackets {@code hyperband} (SMAC3's multi-fidelity default: every bracket in turn) or
+   *     {@code successive-halving} (the most aggressive bracket only)
+   */
+  public record Fidelity(String resource, int min, int max, int eta, String brackets) {}
 
   /** How each candidate is trained. */
   public record Training(
@@ -137,10 +155,10 @@ public record RunConfig(
     double errorBound = root.doubleValue("errorBound", bounds[group - 1], 0, true, Double.MAX_VALUE);
 
     YamlSection s = root.section("search").allowOnly("budget", "parallelism", "maxLayers", "maxNeurons",
-        "activations", "initialDesign", "randomProbability", "wallClockMinutes");
+        "activations", "initialDesign", "randomProbability", "wallClockMinutes", "fidelity");
     List<Activation> activations = parseActivations(s, "activations", List.of("relu", "sigmoid", "tanh"));
     int budget = s.intValue("budget", 100, 1, 100_000);
-    Search search = new Search(
+    Search searchWithoutFidelity = new Search(
         budget,
         s.intValue("parallelism", 2, 1, 4096),
         s.intValue("maxLayers", 2, 1, 8),
@@ -148,7 +166,7 @@ public record RunConfig(
         activations,
         s.intValue("initialDesign", 0, 0, 100_000),
         s.doubleValue("randomProbability", 0.2, 0, false, 1),
-        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE));
+        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE), null);
 
     YamlSection tr = root.section("training").allowOnly("epochs", "batchSize", "optimizer", "learningRate",
         "patience", "backend", "timeLimitSeconds", "schedule");
@@ -167,6 +185,9 @@ public record RunConfig(
       throw tr.error("backend", "DL4J trains adam or sgd at a constant learning rate only; use backend FAST for "
           + "optimizer lbfgs or a schedule");
     }
+
+    Search search = s.has("fidelity") ? withFidelity(searchWithoutFidelity, fidelity(s.section("fidelity"), training))
+        : searchWithoutFidelity;
 
     YamlSection o = root.section("objective").allowOnly("alpha", "beta", "epsilon");
     Objective objective = new Objective(
@@ -187,6 +208,24 @@ public record RunConfig(
     return new RunConfig(file, yaml, benchmark, function, seed, traces, group, errorBound, search, training,
         objective, root.string("hardware", DEFAULT_HARDWARE),
         root.doubleValue("regionFraction", 1.0, 0, true, 1), selection);
+  }
+
+  private static Fidelity fidelity(YamlSection f, Training training) {
+    f.allowOnly("resource", "min", "max", "eta", "brackets");
+    String resource = f.oneOf("resource", "epochs", "epochs");
+    int max = f.intValue("max", training.epochs(), 2, 100_000);
+    int eta = f.intValue("eta", 3, 2, 100);
+    int min = f.intValue("min", Math.max(1, max / (eta * eta)), 1, 100_000);
+    if ((long) min * eta > max) {
+      throw f.error("min", "must be at most max / eta = " + max / eta + " (max " + max + ", eta " + eta
+          + "), or there is only one rung; got " + min);
+    }
+    return new Fidelity(resource, min, max, eta, f.oneOf("brackets", "hyperband", "hyperband", "successive-halving"));
+  }
+
+  private static Search withFidelity(Search s, Fidelity f) {
+    return new Search(s.budget(), s.parallelism(), s.maxLayers(), s.maxNeurons(), s.activations(), s.initialDesign(),
+        s.randomProbability(), s.wallClockMinutes(), f);
   }
 
   private static List<Activation> parseActivations(YamlSection s, String key, List<String> dflt) {

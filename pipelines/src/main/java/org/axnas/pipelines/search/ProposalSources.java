@@ -4,6 +4,7 @@ import java.util.List;
 import org.axnas.core.Activation;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.smac.ConfigurationSpace;
+import org.axnas.smac.Hyperband;
 import org.axnas.smac.Smac;
 import org.axnas.smac.TopologyEnumeration;
 
@@ -23,8 +24,17 @@ final class ProposalSources {
     this.outputActivation = outputActivation;
   }
 
+  /** SMAC, or with {@code search.fidelity} SMAC in Hyperband brackets. */
   ProposalSource smac() {
+    if (config.search().multiFidelity()) {
+      return new MultiFidelityProposals(builder(config).build(), hyperband(config.search().fidelity()), inputs, outputs,
+          outputActivation);
+    }
     return new SmacProposals(builder(config).build(), inputs, outputs, outputActivation);
+  }
+
+  static Hyperband hyperband(RunConfig.Fidelity f) {
+    return new Hyperband(f.min(), f.max(), f.eta(), f.brackets().equals("successive-halving"));
   }
 
   /** SMAC as the run-config sets it up. */

@@ -53,17 +53,19 @@ final class SmacProposals implements ProposalSource {
     if (t == null) {
       throw new IllegalStateException("trial " + p.trialId() + " was not proposed");
     }
-    TrialResult r;
+    smac.tell(t, result(e));
+  }
+
+  /** What SMAC is told of an evaluation: cost -f_perf and its parts, or the failure's status. */
+  static TrialResult result(Evaluation e) {
     if (e.getStatus() == EvaluationStatus.OK) {
       Map<String, Double> objectives = new LinkedHashMap<>();
       objectives.put("accuracy", e.getAccuracy());
       objectives.put("speedup", e.getSpeedup());
       objectives.put("energyReduction", e.getEnergyReduction());
-      r = TrialResult.ok(-e.getFPerf(), objectives, 0);
-    } else {
-      r = TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
+      return TrialResult.ok(-e.getFPerf(), objectives, 0);
     }
-    smac.tell(t, r);
+    return TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
   }
 
   @Override
