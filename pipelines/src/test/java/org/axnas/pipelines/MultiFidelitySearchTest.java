@@ -99,6 +99,21 @@ class MultiFidelitySearchTest {
   }
 
   @Test
+  void theHistoryCommandShowsEachEvaluationsRung() throws Exception {
+    TracesCommandTest.Result text = TracesCommandTest.run("history", whole.toString());
+    assertEquals(0, text.code(), text.stdout());
+    Evaluation top = history.stream().filter(e -> e.getRound() == 3).findFirst().orElseThrow();
+    assertTrue(text.stdout().lines().anyMatch(l -> l.contains("b0 r2 8") && l.contains("<" + top.getParentTrialId())
+        && l.contains(top.getNetwork())), text.stdout());
+    TracesCommandTest.Result json = TracesCommandTest.run("history", whole.toString(), "--json");
+    assertEquals(0, json.code(), json.stdout());
+    com.fasterxml.jackson.databind.JsonNode row = json.json().get("rows").get(top.getTrialId());
+    assertEquals(8, row.get("fidelity").asInt());
+    assertEquals(2, row.get("rung").asInt());
+    assertEquals(top.getParentTrialId(), row.get("parentTrial").asInt());
+  }
+
+  @Test
   void stoppedInTheMiddleOfABracketAndResumedItGivesTheSameHistory() throws Exception {
     Path out = dir.resolve("stopped");
     TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", config.toString(), "--out", out.toString(),
