@@ -93,7 +93,7 @@ public final class CandidateEvaluator {
         .setErrorBound(spec.errorBound())
         .setScoredOn(spec.scoreSplit());
     if (c.getRung() >= 0) {
-      e.setFidelity(c.getTraining().getEpochs()).setBracket(c.getBracket()).setRung(c.getRung())
+      e.setFidelity(c.getFidelity()).setBracket(c.getBracket()).setRung(c.getRung())
           .setParentTrialId(c.getParentTrialId());
     }
     Network network;
@@ -107,6 +107,12 @@ public final class CandidateEvaluator {
       return failed(e, EvaluationStatus.FAILED, ex.getMessage(), ex, start);
     }
     String training = c.getTraining().toString();
+    Dataset trainOn = train;
+    if (c.getTrainSamples() > 0 && c.getTrainSamples() < train.size()) {
+      // a cheap multi-fidelity rung: a subset drawn by the candidate's seed, nested in the next rung's
+      trainOn = train.subset(c.getTrainSamples(), c.getSeed());
+      training += " on " + c.getTrainSamples() + " samples";
+    }
     if (c.getContinueFrom() != null) {
       // a continued training is another model than one trained from scratch with the same budget
       training += " continuing " + c.getContinueFrom() + " after " + c.getBudgetSpent();
@@ -132,7 +138,7 @@ public final class CandidateEvaluator {
           }
           from = new Trainer.Continuation(parent.get(), c.getBudgetSpent());
         }
-        TrainingResult r = Trainer.train(network, settings, train, validation, from);
+        TrainingResult r = Trainer.train(network, settings, trainOn, validation, from);
         e.setEpochsRun(r.epochsRun()).setTrainingSeconds(r.wallSeconds());
         double[] tl = r.trainLoss();
         double[] vl = r.validationLoss();

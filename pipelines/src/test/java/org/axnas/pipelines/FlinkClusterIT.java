@@ -136,7 +136,7 @@ class FlinkClusterIT {
     // promotions are decided from each round's results: the brackets must come out the same on Flink
     Path mf = dir.resolve("multi-fidelity.yaml");
     Files.writeString(mf, Files.readString(config).replace("search: {budget: 4,",
-        "search: {fidelity: {min: 2, max: 8, eta: 2}, budget: 4,"));
+        "search: {fidelity: {resource: epochs, min: 2, max: 8, eta: 2}, budget: 4,"));
     Path onDirect = dir.resolve("mf-direct");
     Path onFlink = dir.resolve("mf-flink");
     TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", mf.toString(), "--out", onDirect.toString(), "--json");

@@ -59,14 +59,28 @@ public record RunConfig(
 
   /**
    * {@code search.fidelity}: multi-fidelity search (Hyperband brackets of successive halving).
-   * The resource is the training budget, {@code training.epochs} (epochs, or L-BFGS iterations
-   * under {@code auto}); each rung trains its candidates with {@code min * eta^j} of it, up to
-   * {@code max}, and promoted candidates continue from their weights.
+   * The resource is {@code samples}, the number of train samples a rung trains on (a subset drawn
+   * by the candidate's seed), or {@code epochs}, the training budget {@code training.epochs}
+   * (epochs, or L-BFGS iterations under {@code auto}); each rung trains its candidates with
+   * {@code min * eta^j} of it, up to {@code max}, and promoted candidates continue from their
+   * weights.
    *
+   * @param min the cheapest rung's budget; 0 for {@code max / eta^2}
+   * @param max the top rung's budget; 0 for the whole train split ({@code samples} only)
    * @param brackets {@code hyperband} (SMAC3's multi-fidelity default: every bracket in turn) or
    *     {@code successive-halving} (the most aggressive bracket only)
    */
-  public record Fidelity(String resource, int min, int max, int eta, String brackets) {}
+  public record Fidelity(String resource, int min, int max, int eta, String brackets) {
+    public boolean samples() {
+      return resource.equals("samples");
+    }
+
+    /** The budgets with the defaults filled in for a train split of {@code trainSamples}. */
+    public Fidelity resolved(int trainSamples) {
+      int top = max > 0 ? max : trainSamples;
+      return new Fidelity(resource, min > 0 ? min : Math.max(1, top / (eta * eta)), top, eta, brackets);
+    }
+  }
 
   /** How each candidate is trained. */
   public record Training(
@@ -212,11 +226,13 @@ public record RunConfig(
 
   private static Fidelity fidelity(YamlSection f, Training training) {
     f.allowOnly("resource", "min", "max", "eta", "brackets");
-    String resource = f.oneOf("resource", "epochs", "epochs");
-    int max = f.intValue("max", training.epochs(), 2, 100_000);
+    String resource = f.oneOf("resource", "samples", "samples", "epochs");
+    boolean samples = resource.equals("samples");
+    // samples: 0 stands for the whole train split, known once the traces are split
+    int max = samples ? f.intValue("max", 0, 0, 50_000_000) : f.intValue("max", training.epochs(), 2, 100_000);
     int eta = f.intValue("eta", 3, 2, 100);
-    int min = f.intValue("min", Math.max(1, max / (eta * eta)), 1, 100_000);
-    if ((long) min * eta > max) {
+    int min = f.intValue("min", 0, samples ? 0 : 1, 50_000_000);
+    if (min > 0 && max > 0 && (long) min * eta > max) {
       throw f.error("min", "must be at most max / eta = " + max / eta + " (max " + max + ", eta " + eta
           + "), or there is only one rung; got " + min);
     }

@@ -15,19 +15,22 @@ final class ProposalSources {
   private final int inputs;
   private final int outputs;
   private final Activation outputActivation;
+  private final int trainSamples;
 
-  ProposalSources(RunConfig config, int inputs, int outputs, Activation outputActivation) {
+  ProposalSources(RunConfig config, int inputs, int outputs, Activation outputActivation, int trainSamples) {
     this.config = config;
     this.space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(), config.search().activations());
     this.inputs = inputs;
     this.outputs = outputs;
     this.outputActivation = outputActivation;
+    this.trainSamples = trainSamples;
   }
 
   /** SMAC, or with {@code search.fidelity} SMAC in Hyperband brackets. */
   ProposalSource smac() {
     if (config.search().multiFidelity()) {
-      return new MultiFidelityProposals(builder(config).build(), hyperband(config.search().fidelity()), inputs, outputs,
+      RunConfig.Fidelity f = config.search().fidelity().resolved(trainSamples);
+      return new MultiFidelityProposals(builder(config).build(), hyperband(f), f.resource(), inputs, outputs,
           outputActivation);
     }
     return new SmacProposals(builder(config).build(), inputs, outputs, outputActivation);
