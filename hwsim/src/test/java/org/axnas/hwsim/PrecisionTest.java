@@ -84,6 +84,20 @@ class PrecisionTest {
   }
 
   @Test
+  void aFileWhosePrecisionIsNarrowerThanItsWordIsPricedAtThePrecision() {
+    HardwareConfig e8 = TestHardware.shippedWith("eyeriss", "bits: 16  ", "bits: 8   ");
+    Precision p8 = Precision.fixed(8, Rounding.NEAREST, ActivationUnit.of(ActivationUnit.Kind.PIECEWISE_LINEAR, 256));
+    assertEquals(p8, e8.precision());
+    assertEquals(TestHardware.shipped("eyeriss").withPrecision(p8).npu(), e8.npu());
+    assertEquals(8, e8.npu().wordBits());
+    // a datapath hwsim has no MAC energy for cannot be re-priced at another width
+    String twelve = TestHardware.shippedText("eyeriss").replace("wordBits: 16 ", "wordBits: 12 ");
+    HardwareConfigException e = assertThrows(HardwareConfigException.class, () -> HardwareConfig.parse(twelve, "twelve.yaml"));
+    assertEquals("npu.precision", e.field(), e.getMessage());
+    assertTrue(e.getMessage().contains("wordBits is 12"), e.getMessage());
+  }
+
+  @Test
   void badPrecisionsAreNamedWithWhatIsAllowed() {
     String[][] bad = {
         {"bits: 16  ", "bits: 12", "npu.precision.bits", "8, 16 or 32"},
