@@ -71,7 +71,7 @@ public final class CandidateEvaluator {
     this.hardware = hardware;
     // AxBench's measured instruction mix at the hardware's CPU baseline; a user's function is
     // priced by the operations it was given with
-    this.cpuWorkload = hardware.cpu().workload(spec.benchmark(), OpProfile.of(spec.cpuOps()));
+    this.cpuWorkload = spec.cpuWorkload(hardware);
     this.cache = spec.modelDir() == null ? null : new ModelCache(java.nio.file.Path.of(spec.modelDir()));
     this.dataFingerprint = fingerprint(train) + fingerprint(validation);
     this.versions = new java.util.TreeMap<>(versions);

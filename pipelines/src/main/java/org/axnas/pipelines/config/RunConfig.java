@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axnas.core.Activation;
 import org.axnas.core.OpClass;
+import org.axnas.hwsim.InstructionClass;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 
@@ -101,7 +102,8 @@ public record RunConfig(
 
   /**
    * A user's own function: traces from a file instead of a built-in kernel, its error metric and
-   * bounds, and its CPU cost per invocation (cycles, or an operation profile).
+   * bounds, and its CPU cost per invocation (cycles, an operation profile, or a measured instruction
+   * mix priced by the hardware's {@code cpu.instructions} table).
    */
   public record UserFunction(
       String traces,
@@ -111,7 +113,8 @@ public record RunConfig(
       List<Double> errorBounds,
       double cyclesPerInvocation,
       Map<OpClass, Double> opsPerInvocation,
-      Activation outputActivation) {}
+      Activation outputActivation,
+      Map<InstructionClass, Double> instructionMix) {}
 
   public boolean isUserFunction() {
     return function != null;
@@ -264,7 +267,7 @@ public record RunConfig(
 
   private static UserFunction userFunction(YamlSection f) {
     f.allowOnly("traces", "inputColumns", "outputColumns", "metric", "errorBounds", "cyclesPerInvocation",
-        "opsPerInvocation", "outputActivation");
+        "opsPerInvocation", "instructionMix", "outputActivation");
     String traces = f.requiredString("traces");
     List<String> in = f.strings("inputColumns", List.of());
     List<String> out = f.strings("outputColumns", List.of());
@@ -292,8 +295,21 @@ public record RunConfig(
     }
     String[] opNames = java.util.Arrays.stream(OpClass.values()).map(Enum::name).toArray(String[]::new);
     opsSection.allowOnly(opNames);
-    if (cycles <= 0 && ops.isEmpty()) {
-      throw f.error("cyclesPerInvocation", "the CPU cost of the function is needed: cyclesPerInvocation > 0 or opsPerInvocation");
+    Map<InstructionClass, Double> mix = new TreeMap<>();
+    YamlSection mixSection = f.section("instructionMix");
+    for (InstructionClass c : InstructionClass.values()) {
+      if (mixSection.has(c.key())) {
+        mix.put(c, mixSection.doubleValue(c.key(), 0, 0, false, Double.MAX_VALUE));
+      }
+    }
+    mixSection.allowOnly(java.util.Arrays.stream(InstructionClass.values()).map(InstructionClass::key).toArray(String[]::new));
+    if (f.has("instructionMix") && mix.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw f.error("instructionMix", "needs micro-operations per invocation (> 0 in all) by class: "
+          + java.util.Arrays.stream(InstructionClass.values()).map(InstructionClass::key).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    if (cycles <= 0 && ops.isEmpty() && mix.isEmpty()) {
+      throw f.error("cyclesPerInvocation", "the CPU cost of the function is needed: cyclesPerInvocation > 0, "
+          + "opsPerInvocation or instructionMix");
     }
     Activation outAct;
     try {
@@ -301,6 +317,6 @@ public record RunConfig(
     } catch (IllegalArgumentException e) {
       throw f.error("outputActivation", e.getMessage());
     }
-    return new UserFunction(traces, in, out, metric, bounds, cycles, ops, outAct);
+    return new UserFunction(traces, in, out, metric, bounds, cycles, ops, outAct, mix);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.axnas.core.Activation;
 import org.axnas.core.OpProfile;
+import org.axnas.evaluation.CpuWorkloads;
 import org.axnas.evaluation.Objective;
 import org.axnas.evaluation.ScoringSpec;
 import org.axnas.kernels.Benchmarks;
@@ -46,11 +47,13 @@ record SearchPlan(ProposalSources proposals, CandidateFactory candidates, Scorin
     if (config.search().multiFidelity()) {
       checkFidelity(config, train.size());
     }
-    Objective objective = ObjectiveNormalisation.objective(config, in.hardware(), inputs, outputs, outAct, cpu);
+    double[] mix = config.isUserFunction() ? CpuWorkloads.byOrdinal(config.function().instructionMix()) : new double[0];
+    Objective objective = ObjectiveNormalisation.objective(config, in.hardware(), inputs, outputs, outAct,
+        CpuWorkloads.of(in.hardware(), config.benchmark(), cpu.toArray(), mix));
     ObjectiveNormalisation.checkReachable(config, objective, in.hardwarePath());
     ScoringSpec spec = new ScoringSpec(config.benchmark(), metric, config.group(), config.errorBound(), objective,
         in.hardwareYaml(), in.hardwarePath().toString(), cpu.toArray(), folder.traces().toString(), "validation",
-        (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString());
+        (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString(), mix);
     spec.errorMetric(); // an unknown metric fails here, not on a worker
     return new SearchPlan(new ProposalSources(config, inputs, outputs, outAct, train.size()),
         new CandidateFactory(config.seed(), CandidateTraining.of(config)), spec);
