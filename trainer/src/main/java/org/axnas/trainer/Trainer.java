@@ -162,9 +162,11 @@ public final class Trainer {
   private static TrainingEngine newEngine(
       Network net, MlpWeights initial, TrainingSettings settings, float[][] x, float[][] y) {
     return switch (settings.backend()) {
-      case FAST -> settings.isFullBatch()
-          ? new LbfgsEngine(net, initial, settings, x, y)
-          : new DenseEngine(net, initial, settings, x, y);
+      case FAST -> settings.optimizer().equals(TrainingSettings.LM)
+          ? new LevenbergMarquardtEngine(net, initial, x, y)
+          : settings.isFullBatch()
+              ? new LbfgsEngine(net, initial, settings, x, y)
+              : new DenseEngine(net, initial, settings, x, y);
       case DL4J -> new Dl4jEngine(net, initial, settings, x, y);
     };
   }

@@ -10,7 +10,8 @@ import java.util.Locale;
  * <p>Optimisers: {@code adam} and {@code sgd} on minibatches (with the schedule); {@code lbfgs},
  * full-batch L-BFGS with a strong-Wolfe line search, where an epoch is one iteration, the
  * learning rate scales the first trial step of each line search (1 is the usual), and the batch
- * size and schedule do not apply; {@code auto}, which {@link AutoTraining} resolves per network and
+ * size and schedule do not apply; {@code lm}, full-batch Levenberg-Marquardt for small networks
+ * (an epoch is one iteration; the learning rate, batch size and schedule do not apply); {@code auto}, which {@link AutoTraining} resolves per network and
  * train-split size into one of the others with its own budget (see trainer/README.md). L-BFGS
  * and schedules other than constant need the FAST backend.
  */
@@ -28,8 +29,9 @@ public record TrainingSettings(
   public static final String ADAM = "adam";
   public static final String SGD = "sgd";
   public static final String LBFGS = "lbfgs";
+  public static final String LM = "lm";
   public static final String AUTO = "auto";
-  private static final java.util.List<String> OPTIMIZERS = java.util.List.of(AUTO, ADAM, SGD, LBFGS);
+  private static final java.util.List<String> OPTIMIZERS = java.util.List.of(AUTO, ADAM, SGD, LBFGS, LM);
 
   public TrainingSettings {
     if (epochs < 1) {
@@ -57,7 +59,8 @@ public record TrainingSettings(
     if (schedule == null) {
       schedule = LearningRateSchedule.CONSTANT;
     }
-    if (backend == Backend.DL4J && (optimizer.equals(LBFGS) || schedule != LearningRateSchedule.CONSTANT)) {
+    if (backend == Backend.DL4J && (optimizer.equals(LBFGS) || optimizer.equals(LM)
+        || schedule != LearningRateSchedule.CONSTANT)) {
       throw new IllegalArgumentException("the DL4J backend trains adam or sgd at a constant learning rate only; "
           + "got " + optimizer + " with schedule " + schedule.notation() + " (use the FAST backend)");
     }
@@ -90,9 +93,9 @@ public record TrainingSettings(
     return optimizer.equals(AUTO);
   }
 
-  /** True for full-batch L-BFGS. */
+  /** True for the full-batch optimisers, L-BFGS and Levenberg-Marquardt: an epoch is one iteration. */
   public boolean isFullBatch() {
-    return optimizer.equals(LBFGS);
+    return optimizer.equals(LBFGS) || optimizer.equals(LM);
   }
 
   public TrainingSettings withSchedule(LearningRateSchedule schedule) {

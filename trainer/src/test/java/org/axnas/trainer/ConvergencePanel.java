@@ -27,7 +27,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  *
  * <p>Arguments: AXBENCH_DATA_DIR OUT_DIR [ROW_FILTER [VARIANTS]]. ROW_FILTER is a substring of
  * "benchmark network" ({@code all} for every row); VARIANTS a comma list of {@code old},
- * {@code auto}, {@code reference}, or, to measure for the auto rule, {@code lbfgs-ITERATIONS},
+ * {@code auto}, {@code reference}, or, to measure for the auto rule, {@code lbfgs-ITERATIONS}, {@code lm-ITERATIONS},
  * {@code one-cycle-EPOCHS}, {@code cosine-EPOCHS} (Adam, peak 0.01, patience 30).
  */
 public final class ConvergencePanel {
@@ -103,6 +103,11 @@ public final class ConvergencePanel {
       return auto.withEpochs(auto.epochs() * 10).withPatience(auto.epochs() * 10);
     }
     int budget = Integer.parseInt(variant.substring(variant.lastIndexOf('-') + 1));
+    if (variant.startsWith("lm-")) {
+      // Levenberg-Marquardt stops by itself when no step lowers the error; patience as L-BFGS's
+      return base.withOptimizer(TrainingSettings.LM, 1).withEpochs(budget)
+          .withPatience((int) (budget * AutoTraining.LBFGS_PATIENCE_SHARE));
+    }
     if (variant.startsWith("lbfgs-")) {
       return base.withOptimizer(TrainingSettings.LBFGS, 1).withEpochs(budget)
           .withPatience((int) (budget * AutoTraining.LBFGS_PATIENCE_SHARE));

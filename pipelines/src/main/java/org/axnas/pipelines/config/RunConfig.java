@@ -187,7 +187,7 @@ public record RunConfig(
 
     YamlSection tr = root.section("training").allowOnly("epochs", "batchSize", "optimizer", "learningRate",
         "patience", "backend", "timeLimitSeconds", "schedule");
-    String optimizer = tr.oneOf("optimizer", "auto", "auto", "adam", "sgd", "lbfgs");
+    String optimizer = tr.oneOf("optimizer", "auto", "auto", "adam", "sgd", "lbfgs", "lm");
     Training training = new Training(
         // Under auto, epochs only caps the budget the trainer picks (trainer/README.md).
         tr.intValue("epochs", optimizer.equals("auto") ? 10_000 : 100, 1, 100_000),
@@ -198,9 +198,10 @@ public record RunConfig(
         tr.oneOf("backend", "FAST", "FAST", "DL4J"),
         tr.doubleValue("timeLimitSeconds", 0, 0, false, Double.MAX_VALUE),
         tr.oneOf("schedule", "constant", "constant", "cosine", "one-cycle"));
-    if (training.backend().equals("DL4J") && (optimizer.equals("lbfgs") || !training.schedule().equals("constant"))) {
+    if (training.backend().equals("DL4J") && (optimizer.equals("lbfgs") || optimizer.equals("lm")
+        || !training.schedule().equals("constant"))) {
       throw tr.error("backend", "DL4J trains adam or sgd at a constant learning rate only; use backend FAST for "
-          + "optimizer lbfgs or a schedule");
+          + "optimizer lbfgs, lm or a schedule");
     }
 
     Search search = s.has("fidelity") ? withFidelity(searchWithoutFidelity, fidelity(s.section("fidelity"), training))
