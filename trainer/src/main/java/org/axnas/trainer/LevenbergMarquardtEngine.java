@@ -9,10 +9,12 @@ import org.axnas.core.Activation;
 import org.axnas.core.Network;
 
 /**
- * Full-batch Levenberg-Marquardt (Marquardt's scaling, as MATLAB's {@code trainlm} and Hagan and
- * Menhaj, IEEE TNN 1994): each iteration solves {@code (J^T J + mu diag(J^T J)) d = -J^T r} over
- * the residuals r of every train sample and output, takes the step when it lowers the squared
- * error (then mu / 10) and otherwise retries with mu x 10. One {@link #trainEpoch} is one such
+ * Full-batch Levenberg-Marquardt as Hagan and Menhaj (IEEE TNN 1994) and MATLAB's {@code trainlm}
+ * train MLPs: each iteration solves {@code (J^T J + mu I) d = -J^T r} over the residuals r of
+ * every train sample and output, takes the step when it lowers the squared error (then mu / 10)
+ * and otherwise retries with mu x 10 (a large mu is a short gradient step, so some mu always
+ * descends unless the gradient vanishes). Marquardt's diagonal scaling instead of I stalled on
+ * saturated sigmoid units (a near-zero diagonal entry lets a tiny gradient take a huge step). One {@link #trainEpoch} is one such
  * iteration. In double: {@code J^T J} is accumulated sample by sample (the Jacobian is never
  * stored), so memory is P^2 and an iteration costs about N x outputs x P^2 / 2 multiply-adds;
  * trainer/README.md says where that stops paying (it is meant for small networks). The linear
@@ -130,7 +132,7 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
     }
   }
 
-  /** {@code (J^T J + mu diag(J^T J)) d = -J^T r}; null when not positive definite. */
+  /** {@code (J^T J + mu I) d = -J^T r}; null when not positive definite. */
   private double[] solve(double[][] jtj, double[] jtr) {
     double[][] a = new double[parameters][parameters];
     for (int i = 0; i < parameters; i++) {
@@ -138,7 +140,7 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
         a[i][j] = jtj[i][j];
         a[j][i] = jtj[i][j];
       }
-      a[i][i] = jtj[i][i] * (1 + mu) + MU_MIN;
+      a[i][i] = jtj[i][i] + mu;
     }
     try {
       RealVector d = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-12, 1e-16)
@@ -170,6 +172,24 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
         row[b] += ja * j[b];
       }
     }
+  }
+
+  /** d output k / d theta at {@code input}, and output k itself in the last slot: for the gradient check. */
+  double[] jacobian(float[] input, int k) {
+    forward(theta, input);
+    double value = act[layers][k];
+    jacobianRowOfOutput(k);
+    double[] out = java.util.Arrays.copyOf(jacobianRow, parameters + 1);
+    out[parameters] = value;
+    return out;
+  }
+
+  /** Output k at {@code input} with parameter {@code i} moved by {@code h}. */
+  double outputWith(float[] input, int k, int i, double h) {
+    double[] p = theta.clone();
+    p[i] += h;
+    forward(p, input);
+    return act[layers][k];
   }
 
   /** d output k / d theta for the sample last run forward. */
