@@ -19,6 +19,7 @@ import org.axnas.kernels.ErrorMetric;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
+import org.axnas.traces.TraceStore;
 import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
@@ -74,6 +75,31 @@ public final class CandidateEvaluator {
     this.versions = new java.util.TreeMap<>(versions);
   }
 
+  /**
+   * An evaluator for {@code spec} on its traces folder's train and validation splits, scoring on
+   * {@code spec.scoreSplit()}; {@code versions} as for the constructor.
+   */
+  public static CandidateEvaluator of(ScoringSpec spec, Map<String, String> versions) {
+    return new CandidateEvaluator(spec,
+        TraceStore.load(spec.tracesDir(), "train"),
+        TraceStore.load(spec.tracesDir(), "validation"),
+        TraceStore.load(spec.tracesDir(), spec.scoreSplit()),
+        spec.errorMetric(),
+        HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()),
+        versions);
+  }
+
+  /**
+   * The evaluation cache's key of a candidate (benchmark, this evaluator's training data, network,
+   * training settings, seed): where its trained model is looked up and stored.
+   *
+   * @throws IllegalArgumentException when the candidate's network is not a network
+   */
+  public String modelKey(Candidate c) {
+    return ModelCache.key(spec.benchmark(), dataFingerprint, Network.parse(c.getNetwork()).notation(),
+        c.getTraining().toString(), c.getSeed());
+  }
+
   /** An evaluation, plus the reason and error when it failed. */
   public record Outcome(Evaluation evaluation, String failure, Throwable error) {
     public boolean failed() {
@@ -102,7 +128,7 @@ public final class CandidateEvaluator {
     } catch (IllegalArgumentException ex) {
       return failed(e, EvaluationStatus.FAILED, ex.getMessage(), ex, start);
     }
-    String key = ModelCache.key(spec.benchmark(), dataFingerprint, network.notation(), c.getTraining().toString(), c.getSeed());
+    String key = modelKey(c);
     e.setModelKey(key);
 
     TrainedModel model;

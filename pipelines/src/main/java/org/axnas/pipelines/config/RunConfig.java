@@ -12,6 +12,7 @@ import org.axnas.core.Activation;
 import org.axnas.core.OpClass;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
+import org.axnas.smac.MlpSpace;
 
 /**
  * A run-config: one benchmark (or a user's own function), its traces, the search, the training,
@@ -48,7 +49,13 @@ public record RunConfig(
       List<Activation> activations,
       int initialDesign,
       double randomProbability,
-      double wallClockMinutes) {}
+      double wallClockMinutes,
+      String proposals,
+      List<String> warmStart,
+      List<String> initial) {
+    /** The proposal rules {@code search.proposals} allows. */
+    public static final List<String> PROPOSALS = List.of("fperf", "parego");
+  }
 
   /** How each candidate is trained. */
   public record Training(
@@ -137,18 +144,24 @@ public record RunConfig(
     double errorBound = root.doubleValue("errorBound", bounds[group - 1], 0, true, Double.MAX_VALUE);
 
     YamlSection s = root.section("search").allowOnly("budget", "parallelism", "maxLayers", "maxNeurons",
-        "activations", "initialDesign", "randomProbability", "wallClockMinutes");
+        "activations", "initialDesign", "randomProbability", "wallClockMinutes", "proposals", "warmStart", "initial");
     List<Activation> activations = parseActivations(s, "activations", List.of("relu", "sigmoid", "tanh"));
     int budget = s.intValue("budget", 100, 1, 100_000);
+    int maxLayers = s.intValue("maxLayers", 2, 1, 8);
+    int maxNeurons = s.intValue("maxNeurons", 128, 1, 4096);
     Search search = new Search(
         budget,
         s.intValue("parallelism", 2, 1, 4096),
-        s.intValue("maxLayers", 2, 1, 8),
-        s.intValue("maxNeurons", 128, 1, 4096),
+        maxLayers,
+        maxNeurons,
         activations,
         s.intValue("initialDesign", 0, 0, 100_000),
         s.doubleValue("randomProbability", 0.2, 0, false, 1),
-        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE));
+        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE),
+        s.oneOf("proposals", "fperf", Search.PROPOSALS.toArray(String[]::new)),
+        SearchStart.warmStartRuns(s),
+        SearchStart.initialNetworks(s, function == null ? Benchmarks.byName(benchmark) : null,
+            MlpSpace.build(maxLayers, maxNeurons, activations)));
 
     YamlSection tr = root.section("training").allowOnly("epochs", "batchSize", "optimizer", "learningRate",
         "patience", "backend", "timeLimitSeconds", "schedule");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.axnas.evaluation.FrontHypervolume;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.schemas.Evaluation;
 
@@ -24,7 +25,7 @@ public final class TrialsTable {
   /** The columns, in order; also the CSV header and the JSON keys. */
   public static final List<String> COLUMNS = List.of("trial", "round", "network", "status",
       "accuracy", "testAccuracy", "speedup", "energyReduction", "fPerf", "trainingSeconds",
-      "cached", "pareto", "failureReason");
+      "cached", "pareto", "failureReason", "hypervolume");
 
   private final List<Map<String, Object>> rows;
 
@@ -46,7 +47,9 @@ public final class TrialsTable {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Evaluation> history = new ArrayList<>(folder.readHistory());
     history.sort(Comparator.comparingInt(Evaluation::getTrialId));
-    for (Evaluation e : history) {
+    double[] hypervolume = FrontHypervolume.afterEach(history);
+    for (int i = 0; i < history.size(); i++) {
+      Evaluation e = history.get(i);
       Map<String, Object> r = new LinkedHashMap<>();
       boolean ok = "OK".equals(String.valueOf(e.getStatus()));
       JsonNode t = timings.get(e.getTrialId());
@@ -63,6 +66,7 @@ public final class TrialsTable {
       r.put("cached", t == null ? e.getCached() : t.path("cached").asBoolean(e.getCached()));
       r.put("pareto", testAccuracy.containsKey(e.getTrialId()));
       r.put("failureReason", e.getFailureReason() == null ? null : e.getFailureReason().toString());
+      r.put("hypervolume", hypervolume[i]);
       rows.add(r);
     }
     return new TrialsTable(rows);
@@ -75,19 +79,20 @@ public final class TrialsTable {
   /** A readable, aligned table (failures show their reason at the end of the line). */
   public String toText() {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%5s %5s  %-30s %-8s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round", "network", "status",
-        "accuracy", "test acc", "speedup", "energy", "f_perf", "train s", "cached"));
+        "%5s %5s  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round", "network", "status",
+        "accuracy", "test acc", "speedup", "energy", "f_perf", "front HV", "train s", "cached"));
     for (Map<String, Object> r : rows) {
-      sb.append(String.format(Locale.ROOT, "%5d %5d  %-30s %-8s %8s %8s %8s %8s %8s %8s %6s%s%n",
+      sb.append(String.format(Locale.ROOT, "%5d %5d  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%s%n",
           (Integer) r.get("trial"), (Integer) r.get("round"), r.get("network"), r.get("status"),
           num(r.get("accuracy"), "%.4f"), num(r.get("testAccuracy"), "%.4f"),
           num(r.get("speedup"), "%.2fx"), num(r.get("energyReduction"), "%.2fx"),
-          num(r.get("fPerf"), "%.4f"), num(r.get("trainingSeconds"), "%.2f"),
+          num(r.get("fPerf"), "%.4f"), num(r.get("hypervolume"), "%.4f"), num(r.get("trainingSeconds"), "%.2f"),
           Boolean.TRUE.equals(r.get("cached")) ? "yes" : "no",
           (Boolean) r.get("pareto") ? "  *" : r.get("failureReason") == null ? "" : "  " + r.get("failureReason")));
     }
     long failed = rows.stream().filter(r -> !"OK".equals(r.get("status"))).count();
-    sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known)%n",
+    sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known); front HV = "
+        + "hypervolume of the front of the trials so far (accuracy x speedup x energy reduction over the origin)%n",
         rows.size(), failed));
     return sb.toString();
   }

@@ -1,9 +1,16 @@
 package org.axnas.pipelines.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.axnas.core.Activation;
+import org.axnas.core.Network;
+import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
+import org.axnas.smac.Configuration;
 import org.axnas.smac.ConfigurationSpace;
+import org.axnas.smac.MlpSpace;
+import org.axnas.smac.Observation;
+import org.axnas.smac.ParEgo;
 import org.axnas.smac.Smac;
 import org.axnas.smac.TopologyEnumeration;
 
@@ -21,19 +28,46 @@ final class ProposalSources {
     this.inputs = inputs;
     this.outputs = outputs;
     this.outputActivation = outputActivation;
+    for (String given : config.search().initial()) {
+      Network n = Network.parse(given);
+      String fitting = new Network(inputs, n.hidden(), outputs, outputActivation).notation();
+      if (!fitting.equals(n.notation())) { // a built-in benchmark's were checked when the config was read
+        throw new ConfigException(config.file(), "search.initial", "'" + given + "' does not fit the traces, whose "
+            + "networks read " + fitting + " (their inputs, the hidden layers, their outputs)");
+      }
+    }
   }
 
   ProposalSource smac() {
-    return new SmacProposals(builder(config).build(), inputs, outputs, outputActivation);
+    return smac(List.of());
   }
 
-  /** SMAC as the run-config sets it up. */
+  /** SMAC that has learnt from {@code warmStart} (earlier evaluations, see {@link WarmStart}) first. */
+  ProposalSource smac(List<Observation> warmStart) {
+    return new SmacProposals(builder(config).warmStart(warmStart).build(), inputs, outputs, outputActivation);
+  }
+
+  /**
+   * SMAC as the run-config sets it up: {@code search.proposals} (f_perf as the cost, or ParEGO over
+   * accuracy, speedup and energy reduction) and {@code search.initial} (networks evaluated first).
+   */
   static Smac.Builder builder(RunConfig config) {
-    Smac.Builder b = Smac.builder(SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
-            config.search().activations())).seed(config.seed()).budget(config.search().budget())
+    ConfigurationSpace space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
+        config.search().activations());
+    Smac.Builder b = Smac.builder(space).seed(config.seed()).budget(config.search().budget())
         .randomProbability(config.search().randomProbability());
     if (config.search().initialDesign() > 0) {
       b = b.initialDesignSize(config.search().initialDesign());
+    }
+    if (config.search().proposals().equals("parego")) {
+      b = b.parEgo(ParEgo.maximising(SmacProposals.OBJECTIVES));
+    }
+    if (!config.search().initial().isEmpty()) {
+      List<Configuration> first = new ArrayList<>();
+      for (String network : config.search().initial()) {
+        first.add(MlpSpace.fromNetwork(space, Network.parse(network))); // checked when the config was read
+      }
+      b = b.additionalConfigurations(first);
     }
     return b;
   }

@@ -16,7 +16,8 @@ import org.axnas.smac.Trial;
 import org.axnas.smac.TrialResult;
 
 /**
- * SMAC proposes the candidates; it minimises cost = -f_perf. Failed, diverged and timed-out
+ * SMAC proposes the candidates; it minimises cost = -f_perf (by default; with ParEGO it scalarises
+ * the objectives instead, see {@link ProposalSources#builder}). Failed, diverged and timed-out
  * candidates are told as such, so the optimiser never proposes them again.
  */
 final class SmacProposals implements ProposalSource {
@@ -53,17 +54,22 @@ final class SmacProposals implements ProposalSource {
     if (t == null) {
       throw new IllegalStateException("trial " + p.trialId() + " was not proposed");
     }
-    TrialResult r;
-    if (e.getStatus() == EvaluationStatus.OK) {
-      Map<String, Double> objectives = new LinkedHashMap<>();
-      objectives.put("accuracy", e.getAccuracy());
-      objectives.put("speedup", e.getSpeedup());
-      objectives.put("energyReduction", e.getEnergyReduction());
-      r = TrialResult.ok(-e.getFPerf(), objectives, 0);
-    } else {
-      r = TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
+    smac.tell(t, result(e));
+  }
+
+  /** The objectives SMAC's results carry, by the names ParEGO reads them (all maximised). */
+  static final List<String> OBJECTIVES = List.of("accuracy", "speedup", "energyReduction");
+
+  /** An evaluation as SMAC sees it: cost -f_perf, the objectives, or the failure's status. */
+  static TrialResult result(Evaluation e) {
+    if (e.getStatus() != EvaluationStatus.OK) {
+      return TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
     }
-    smac.tell(t, r);
+    Map<String, Double> objectives = new LinkedHashMap<>();
+    objectives.put(OBJECTIVES.get(0), e.getAccuracy());
+    objectives.put(OBJECTIVES.get(1), e.getSpeedup());
+    objectives.put(OBJECTIVES.get(2), e.getEnergyReduction());
+    return TrialResult.ok(-e.getFPerf(), objectives, 0);
   }
 
   @Override
