@@ -6,17 +6,19 @@ import java.util.function.ToDoubleFunction;
 import org.axnas.core.Seeds;
 
 /**
- * ParEGO (Knowles, IEEE TEC 2006) as SMAC3 has it: for each proposal batch fresh random weights
+ * ParEGO (Knowles, IEEE TEC 2006) as SMAC3 has it: for each proposal fresh random weights
  * on the simplex, the objectives normalised to [0, 1] by the bounds observed so far, and the
  * augmented Chebyshev scalarisation {@code max_i(w_i c_i) + rho * sum_i(w_i c_i)} as the cost the
- * forest is refit on; the acquisition (EI) is then as usual. Successive batches look in different
+ * forest is refit on; the acquisition (EI) is then as usual. Successive proposals look in different
  * directions, so the proposals spread along the front instead of following one fixed weighting.
  *
  * <p>Objectives are read from {@link TrialResult#objectives()} by name and <b>maximised</b> (a
- * normalised cost of 0 is the best value seen, 1 the worst). The weights of a batch come from
- * (seed, batch key) alone, the key being the id of the batch's first model-based trial, so a
- * search rebuilt from its history draws the same weights. They are uniform on the simplex
- * (normalised exponentials; SMAC3 normalises uniforms, which favours the centre).
+ * normalised cost of 0 is the best value seen, 1 the worst). As in SMAC3, whose sequential loop
+ * draws new weights at each iteration, every model-based proposal has its own weights, also within
+ * a batch (the forest is refit for each pick, believing the picks before it): the weights of trial
+ * {@code id} come from (seed, id) alone, so a search rebuilt from its history draws the same. They
+ * are uniform on the simplex (normalised exponentials; SMAC3 normalises uniforms, which favours the
+ * centre).
  */
 public final class ParEgo {
   /** SMAC3's default. */
@@ -45,9 +47,9 @@ public final class ParEgo {
     return objectives;
   }
 
-  /** The weights of the batch keyed {@code batch}: non-negative, summing to 1. */
-  public double[] weights(long seed, int batch) {
-    SplittableRandom random = Seeds.random(seed, SeedPurposes.PAREGO_WEIGHTS, batch);
+  /** The weights of trial {@code trial}'s proposal: non-negative, summing to 1. */
+  public double[] weights(long seed, int trial) {
+    SplittableRandom random = Seeds.random(seed, SeedPurposes.PAREGO_WEIGHTS, trial);
     double[] w = new double[objectives.size()];
     double sum = 0;
     for (int i = 0; i < w.length; i++) {

@@ -128,6 +128,9 @@ public final class Smac {
       if (model != null) {
         model.believe(c);
       }
+      if (settings.parEgo != null) {
+        model = null; // ParEGO: the next pick looks in a direction of its own, on a forest that believes this one
+      }
     }
     return out;
   }

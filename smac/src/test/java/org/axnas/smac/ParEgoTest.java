@@ -18,9 +18,9 @@ class ParEgoTest {
   private final ConfigurationSpace mlp = MlpSpace.builder().build();
 
   @Test
-  void weightsAreDeterministicPerSeedAndBatchAndLieOnTheSimplex() {
+  void weightsAreDeterministicPerSeedAndTrialAndLieOnTheSimplex() {
     assertArrayEquals(PAREGO.weights(3, 10), PAREGO.weights(3, 10));
-    assertFalse(java.util.Arrays.equals(PAREGO.weights(3, 10), PAREGO.weights(3, 11)), "another batch, other weights");
+    assertFalse(java.util.Arrays.equals(PAREGO.weights(3, 10), PAREGO.weights(3, 11)), "another trial, other weights");
     assertFalse(java.util.Arrays.equals(PAREGO.weights(3, 10), PAREGO.weights(4, 10)), "another seed, other weights");
     double[] mean = new double[3];
     int n = 2000;

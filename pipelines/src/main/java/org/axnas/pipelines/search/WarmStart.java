@@ -120,8 +120,7 @@ final class WarmStart {
     CandidateEvaluator inRun = CandidateEvaluator.of(spec.withModelDir(earlier.models().toString()), versions());
     List<Evaluation> out = new ArrayList<>();
     for (Evaluation e : history) {
-      Candidate c = Candidate.newBuilder().setTrialId(e.getTrialId()).setRound(e.getRound()).setNetwork(e.getNetwork())
-          .setConfig(e.getConfig()).setSeed(e.getSeed()).setTraining(training).build();
+      Candidate c = candidate(e, training);
       String key = inCache.modelKey(c);
       if (!key.equals(String.valueOf(e.getModelKey()))) {
         throw refuse(given, "was searched on other traces (trial " + e.getTrialId() + ", " + e.getNetwork()
@@ -147,6 +146,12 @@ final class WarmStart {
       out.add(again);
     }
     return out;
+  }
+
+  /** The candidate an evaluation was made of, trained with {@code training}: its model's key is the same. */
+  static Candidate candidate(Evaluation e, TrainingSpec training) {
+    return Candidate.newBuilder().setTrialId(e.getTrialId()).setRound(e.getRound()).setNetwork(e.getNetwork())
+        .setConfig(e.getConfig()).setSeed(e.getSeed()).setTraining(training).build();
   }
 
   /** Re-scored evaluations as SMAC observations, the networks outside {@code space} left out. */
