@@ -17,8 +17,13 @@ public final class FrontHypervolume {
 
   /** The hypervolume of the OK evaluations of {@code history}. */
   public static double of(List<Evaluation> history) {
-    double[] each = afterEach(history);
-    return each.length == 0 ? 0 : each[each.length - 1];
+    List<double[]> points = new ArrayList<>();
+    for (Evaluation e : history) {
+      if (e.getStatus() == EvaluationStatus.OK) {
+        points.add(point(e));
+      }
+    }
+    return Hypervolume.of(points, Hypervolume.FRONT_REFERENCE);
   }
 
   /**
@@ -33,7 +38,7 @@ public final class FrontHypervolume {
     for (int i = 0; i < out.length; i++) {
       Evaluation e = history.get(i);
       if (e.getStatus() == EvaluationStatus.OK) {
-        double[] p = {e.getAccuracy(), e.getSpeedup(), e.getEnergyReduction()};
+        double[] p = point(e);
         if (front.stream().noneMatch(q -> weaklyDominates(q, p))) {
           front.removeIf(q -> weaklyDominates(p, q));
           front.add(p);
@@ -43,6 +48,10 @@ public final class FrontHypervolume {
       out[i] = volume;
     }
     return out;
+  }
+
+  private static double[] point(Evaluation e) {
+    return new double[] {e.getAccuracy(), e.getSpeedup(), e.getEnergyReduction()};
   }
 
   private static boolean weaklyDominates(double[] a, double[] b) {
