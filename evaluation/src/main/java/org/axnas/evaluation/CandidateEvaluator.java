@@ -96,8 +96,13 @@ public final class CandidateEvaluator {
    * @throws IllegalArgumentException when the candidate's network is not a network
    */
   public String modelKey(Candidate c) {
-    return ModelCache.key(spec.benchmark(), dataFingerprint, Network.parse(c.getNetwork()).notation(),
-        c.getTraining().toString(), c.getSeed());
+    String training = c.getTraining().toString();
+    if (c.getContinueFrom() != null) {
+      // a continued training is another model than one trained from scratch with the same budget
+      training += " continuing " + c.getContinueFrom() + " after " + c.getBudgetSpent();
+    }
+    return ModelCache.key(spec.benchmark(), dataFingerprint, Network.parse(c.getNetwork()).notation(), training,
+        c.getSeed());
   }
 
   /** An evaluation, plus the reason and error when it failed. */
@@ -118,6 +123,10 @@ public final class CandidateEvaluator {
         .setGroup(spec.group())
         .setErrorBound(spec.errorBound())
         .setScoredOn(spec.scoreSplit());
+    if (c.getRung() >= 0) {
+      e.setFidelity(c.getTraining().getEpochs()).setBracket(c.getBracket()).setRung(c.getRung())
+          .setParentTrialId(c.getParentTrialId());
+    }
     Network network;
     try {
       network = Network.parse(c.getNetwork());
@@ -139,7 +148,17 @@ public final class CandidateEvaluator {
         e.setCached(true);
       } else {
         TrainingSettings settings = TrainingSpecs.toSettings(c.getTraining(), c.getSeed());
-        TrainingResult r = Trainer.train(network, settings, train, validation);
+        Trainer.Continuation from = null;
+        if (c.getContinueFrom() != null) {
+          Optional<TrainedModel> parent = cache == null ? Optional.empty()
+              : cache.read(cache.modelFile(c.getContinueFrom())).map(TrainedModel::fromJson);
+          if (parent.isEmpty()) {
+            return failed(e, EvaluationStatus.FAILED, "the model of trial " + c.getParentTrialId() + " it continues ("
+                + c.getContinueFrom() + ") is not in the model cache " + spec.modelDir(), null, start);
+          }
+          from = new Trainer.Continuation(parent.get(), c.getBudgetSpent());
+        }
+        TrainingResult r = Trainer.train(network, settings, train, validation, from);
         e.setEpochsRun(r.epochsRun()).setTrainingSeconds(r.wallSeconds());
         double[] tl = r.trainLoss();
         double[] vl = r.validationLoss();

@@ -9,7 +9,8 @@ import org.axnas.schemas.EvaluationStatus;
 /**
  * The hypervolume of a history's Pareto front on (accuracy, speedup, energy reduction), over
  * {@link Hypervolume#FRONT_REFERENCE}: how much of the trade-off space the search has covered, one
- * number that grows as the front advances anywhere (f_perf only sees one direction of it). A
+ * number that grows as the front advances anywhere (f_perf only sees one direction of it). As
+ * the Pareto set, it takes each network's most-trained evaluation of a multi-fidelity history. A
  * function of the history alone, so it is computed where it is shown, never stored.
  */
 public final class FrontHypervolume {
@@ -18,7 +19,7 @@ public final class FrontHypervolume {
   /** The hypervolume of the OK evaluations of {@code history}. */
   public static double of(List<Evaluation> history) {
     List<double[]> points = new ArrayList<>();
-    for (Evaluation e : history) {
+    for (Evaluation e : ParetoSet.mostTrained(history)) {
       if (e.getStatus() == EvaluationStatus.OK) {
         points.add(point(e));
       }
@@ -33,6 +34,13 @@ public final class FrontHypervolume {
    */
   public static double[] afterEach(List<Evaluation> history) {
     double[] out = new double[history.size()];
+    if (ParetoSet.mostTrained(history) != history) {
+      // multi-fidelity: a promotion replaces the network's earlier point, so each prefix is taken whole
+      for (int i = 0; i < out.length; i++) {
+        out[i] = of(history.subList(0, i + 1));
+      }
+      return out;
+    }
     List<double[]> front = new ArrayList<>();
     double volume = 0;
     for (int i = 0; i < out.length; i++) {

@@ -57,6 +57,28 @@ public final class ParetoSet {
     return out;
   }
 
+  /**
+   * Each network's most-trained evaluation: in a multi-fidelity history a promoted network has one
+   * per rung, and only the last one's model is the network as the search left it. A
+   * single-fidelity history is returned as it is.
+   */
+  public static List<Evaluation> mostTrained(List<Evaluation> history) {
+    if (history.stream().allMatch(e -> e.getFidelity() == 0)) {
+      return history;
+    }
+    Map<String, Evaluation> last = new HashMap<>();
+    for (Evaluation e : history) {
+      last.merge(e.getNetwork(), e, (a, b) -> b.getFidelity() > a.getFidelity() ? b : a);
+    }
+    List<Evaluation> out = new ArrayList<>();
+    for (Evaluation e : history) {
+      if (last.get(e.getNetwork()) == e) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   /** The front with each member's test-split accuracy (paper eq. 5, as the search scored validation). */
   public static List<ParetoEntry> withTestAccuracy(List<ParetoEntry> front, ScoringSpec spec) {
     List<ParetoEntry> out = new ArrayList<>();

@@ -39,6 +39,8 @@ public final class Smac {
   private final RunHistory history = new RunHistory();
   private final TreeMap<Integer, Trial> pending = new TreeMap<>();
   private final Set<Configuration> taken = new HashSet<>();
+  /** Multi-fidelity results by budget, then trial id; empty in a single-fidelity search. */
+  private final TreeMap<Double, TreeMap<Integer, HistoryEntry>> byBudget = new TreeMap<>();
   private int nextId;
 
   private Smac(Builder b) {
@@ -108,7 +110,7 @@ public final class Smac {
       int id = nextId;
       Configuration c = fromInitialDesign(id);
       if (c == null) {
-        if (settings.randomDesign.isRandom(id, settings.seed) || history.size() + warmStart.size() < 2) {
+        if (settings.randomDesign.isRandom(id, settings.seed) || modelEntries().size() + warmStart.size() < 2) {
           c = randomUnseen(Seeds.random(settings.seed, SeedPurposes.PROPOSAL, id));
         } else {
           if (model == null) {
@@ -151,6 +153,78 @@ public final class Smac {
     }
     pending.remove(trial.id());
     history.add(new HistoryEntry(trial, result));
+  }
+
+  /**
+   * Records the result of a pending trial evaluated at {@code budget} (multi-fidelity: the rung it
+   * entered at). From then on the model is trained on the results of one budget only (see
+   * {@link #modelEntries}).
+   */
+  public void tell(Trial trial, TrialResult result, double budget) {
+    tell(trial, result);
+    atBudget(trial, budget).put(trial.id(), new HistoryEntry(trial, result));
+  }
+
+  /**
+   * Records a further result of a trial already told, at a higher {@code budget} (multi-fidelity:
+   * the trial was promoted to the next rung). The run history keeps the first result; the model
+   * uses the results of the budget it is trained on.
+   *
+   * @throws IllegalStateException when the trial was not told before, or was told at this budget
+   */
+  public void observe(Trial trial, TrialResult result, double budget) {
+    if (!history.get(trial.config()).map(e -> e.trial().equals(trial)).orElse(false)) {
+      throw new IllegalStateException("trial " + trial.id() + " has no earlier result to add a budget to: " + trial);
+    }
+    if (result == null) {
+      throw new IllegalArgumentException("observe needs a result for trial " + trial.id());
+    }
+    TreeMap<Integer, HistoryEntry> at = atBudget(trial, budget);
+    if (at.containsKey(trial.id())) {
+      throw new IllegalStateException("trial " + trial.id() + " already has a result at budget " + budget);
+    }
+    at.put(trial.id(), new HistoryEntry(trial, result));
+  }
+
+  private TreeMap<Integer, HistoryEntry> atBudget(Trial trial, double budget) {
+    if (!(budget > 0) || Double.isInfinite(budget)) {
+      throw new IllegalArgumentException("trial " + trial.id() + ": a budget must be positive and finite, got " + budget);
+    }
+    return byBudget.computeIfAbsent(budget, b -> new TreeMap<>());
+  }
+
+  /**
+   * The results the model is trained on, by trial id: every result in a single-fidelity search;
+   * with budgets, those of the highest budget that has at least {@code dimensions + 1} of them
+   * (BOHB's N_min, Falkner et al., ICML 2018; SMAC3's config selector also takes the highest
+   * budget with enough trials), else those of the budget with the most.
+   */
+  List<HistoryEntry> modelEntries() {
+    var chosen = chosenBudget();
+    return chosen == null ? history.entriesById() : List.copyOf(chosen.getValue().values());
+  }
+
+  /** The budget the next model is trained on (NaN in a single-fidelity search). */
+  public double modelBudget() {
+    var chosen = chosenBudget();
+    return chosen == null ? Double.NaN : chosen.getKey();
+  }
+
+  private java.util.Map.Entry<Double, TreeMap<Integer, HistoryEntry>> chosenBudget() {
+    if (byBudget.isEmpty()) {
+      return null;
+    }
+    int needed = space.dimensions() + 1;
+    java.util.Map.Entry<Double, TreeMap<Integer, HistoryEntry>> most = null;
+    for (var at : byBudget.descendingMap().entrySet()) {
+      if (at.getValue().size() >= needed) {
+        return at;
+      }
+      if (most == null || at.getValue().size() > most.getValue().size()) {
+        most = at;
+      }
+    }
+    return most;
   }
 
   /** True when nothing is pending and the budget (or the space) is used up. */
@@ -247,9 +321,9 @@ public final class Smac {
   }
 
   private BelievedModel trainModel(int id) {
-    // the warm start first, then this search's trials by id: a fixed order, so a fixed forest
+    // the warm start first, then this search's trials (of the model's budget) by id: a fixed order, so a fixed forest
     List<Observation> observed = new ArrayList<>(warmStart);
-    for (HistoryEntry e : history.entriesById()) {
+    for (HistoryEntry e : modelEntries()) {
       observed.add(new Observation(e.trial().config(), e.result()));
     }
     ToDoubleFunction<TrialResult> cost = settings.parEgo == null ? TrialResult::cost

@@ -95,6 +95,7 @@ public final class TrainedModel {
     return network;
   }
 
+
   public Scaling scaling() {
     return scaling;
   }

@@ -28,10 +28,47 @@ public final class Trainer {
    * epoch with the lowest validation loss; otherwise those of the last epoch.
    */
   public static TrainingResult train(Network net, TrainingSettings requested, Dataset train, Dataset validation) {
+    return train(net, requested, train, validation, null);
+  }
+
+  /**
+   * A model trained before with a smaller budget, to continue from (multi-fidelity search: a
+   * candidate promoted to the next rung). {@code budgetSpent} is the epochs setting it was trained
+   * with (for {@code auto}, the cap it resolved from).
+   */
+  public record Continuation(TrainedModel from, int budgetSpent) {
+    public Continuation {
+      if (from == null || budgetSpent < 1) {
+        throw new IllegalArgumentException("a continuation needs the earlier model and its budget (>= 1)");
+      }
+    }
+  }
+
+  /**
+   * {@link #train(Network, TrainingSettings, Dataset, Dataset)}, continuing {@code continuation}
+   * when it is not null: training starts from its weights and scaling instead of Xavier's, and
+   * runs only the budget the settings add to the one it was trained with (the resolved epochs or
+   * L-BFGS iterations of {@code settings} minus those of {@code budgetSpent}), so the two
+   * trainings together have the budget of {@code settings}. The seed still draws the data order.
+   * The optimiser's state is not carried over: L-BFGS rebuilds its curvature pairs in its first
+   * iterations, and Adam with a schedule warms up again over the added epochs (a warm restart).
+   */
+  public static TrainingResult train(Network net, TrainingSettings requested, Dataset train, Dataset validation,
+      Continuation continuation) {
     long start = System.nanoTime();
     checkArguments(net, requested, train, validation);
     boolean validate = validation != null && validation.size() > 0;
     TrainingSettings settings = AutoTraining.resolve(requested, net, train.size(), validate);
+    if (continuation != null) {
+      if (!continuation.from().network().equals(net)) {
+        throw new IllegalArgumentException("cannot continue training " + net + " from a model of "
+            + continuation.from().network());
+      }
+      int before = AutoTraining.resolve(requested.withEpochs(continuation.budgetSpent()), net, train.size(), validate)
+          .epochs();
+      int added = Math.max(1, settings.epochs() - before);
+      settings = settings.withEpochs(added).withPatience(Math.min(settings.patience(), added));
+    }
     List<Double> trainCurve = new ArrayList<>();
     List<Double> validationCurve = new ArrayList<>();
     Run run = new Run(net, settings, start, trainCurve, validationCurve);
@@ -49,7 +86,8 @@ public final class Trainer {
 
     int epoch = 0;
     try {
-      Scaling scaling = Scaling.standardize(train);
+      // a continued model keeps the scaling its weights were trained in (the same train split gives the same one)
+      Scaling scaling = continuation != null ? continuation.from().scaling() : Scaling.standardize(train);
       float[][] tx = scaling.scaleInputs(train.xShared(), train.size());
       float[][] ty = scaling.scaleOutputs(train.yShared(), train.size());
       float[][] vx = validate ? scaling.scaleInputs(validation.xShared(), validation.size()) : null;
@@ -57,7 +95,8 @@ public final class Trainer {
       SeededStart seeded = new SeededStart(net, settings.seed(), train.size());
       int[] order = seeded.order;
 
-      try (TrainingEngine engine = newEngine(net, seeded.initial, settings, tx, ty)) {
+      MlpWeights initial = continuation != null ? continuation.from().parameters() : seeded.initial;
+      try (TrainingEngine engine = newEngine(net, initial, settings, tx, ty)) {
         double best = Double.POSITIVE_INFINITY;
         MlpWeights bestWeights = null;
         int bestEpoch = 0;

@@ -50,12 +50,29 @@ public record RunConfig(
       int initialDesign,
       double randomProbability,
       double wallClockMinutes,
+      Fidelity fidelity,
       String proposals,
       List<String> warmStart,
       List<String> initial) {
     /** The proposal rules {@code search.proposals} allows. */
     public static final List<String> PROPOSALS = List.of("fperf", "parego");
+
+    /** True when the search runs successive-halving brackets ({@code search.fidelity}). */
+    public boolean multiFidelity() {
+      return fidelity != null;
+    }
   }
+
+  /**
+   * {@code search.fidelity}: multi-fidelity search (Hyperband brackets of successive halving).
+   * The resource is the training budget, {@code training.epochs} (epochs, or L-BFGS iterations
+   * under {@code auto}); each rung trains its candidates with {@code min * eta^j} of it, up to
+   * {@code max}, and promoted candidates continue from their weights.
+   *
+   * @param brackets {@code hyperband} (SMAC3's multi-fidelity default: every bracket in turn) or
+   *     {@code successive-halving} (the most aggressive bracket only)
+   */
+  public record Fidelity(String resource, int min, int max, int eta, String brackets) {}
 
   /** How each candidate is trained. */
   public record Training(
@@ -144,12 +161,13 @@ public record RunConfig(
     double errorBound = root.doubleValue("errorBound", bounds[group - 1], 0, true, Double.MAX_VALUE);
 
     YamlSection s = root.section("search").allowOnly("budget", "parallelism", "maxLayers", "maxNeurons",
-        "activations", "initialDesign", "randomProbability", "wallClockMinutes", "proposals", "warmStart", "initial");
+        "activations", "initialDesign", "randomProbability", "wallClockMinutes", "fidelity", "proposals", "warmStart",
+        "initial");
     List<Activation> activations = parseActivations(s, "activations", List.of("relu", "sigmoid", "tanh"));
     int budget = s.intValue("budget", 100, 1, 100_000);
     int maxLayers = s.intValue("maxLayers", 2, 1, 8);
     int maxNeurons = s.intValue("maxNeurons", 128, 1, 4096);
-    Search search = new Search(
+    Search searchWithoutFidelity = new Search(
         budget,
         s.intValue("parallelism", 2, 1, 4096),
         maxLayers,
@@ -158,6 +176,7 @@ public record RunConfig(
         s.intValue("initialDesign", 0, 0, 100_000),
         s.doubleValue("randomProbability", 0.2, 0, false, 1),
         s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE),
+        null,
         s.oneOf("proposals", "fperf", Search.PROPOSALS.toArray(String[]::new)),
         SearchStart.warmStartRuns(s),
         SearchStart.initialNetworks(s, function == null ? Benchmarks.byName(benchmark) : null,
@@ -181,6 +200,9 @@ public record RunConfig(
           + "optimizer lbfgs or a schedule");
     }
 
+    Search search = s.has("fidelity") ? withFidelity(searchWithoutFidelity, fidelity(s.section("fidelity"), training))
+        : searchWithoutFidelity;
+
     YamlSection o = root.section("objective").allowOnly("alpha", "beta", "epsilon");
     Objective objective = new Objective(
         o.requiredDouble("alpha", 0, false, Double.MAX_VALUE),
@@ -200,6 +222,24 @@ public record RunConfig(
     return new RunConfig(file, yaml, benchmark, function, seed, traces, group, errorBound, search, training,
         objective, root.string("hardware", DEFAULT_HARDWARE),
         root.doubleValue("regionFraction", 1.0, 0, true, 1), selection);
+  }
+
+  private static Fidelity fidelity(YamlSection f, Training training) {
+    f.allowOnly("resource", "min", "max", "eta", "brackets");
+    String resource = f.oneOf("resource", "epochs", "epochs");
+    int max = f.intValue("max", training.epochs(), 2, 100_000);
+    int eta = f.intValue("eta", 3, 2, 100);
+    int min = f.intValue("min", Math.max(1, max / (eta * eta)), 1, 100_000);
+    if ((long) min * eta > max) {
+      throw f.error("min", "must be at most max / eta = " + max / eta + " (max " + max + ", eta " + eta
+          + "), or there is only one rung; got " + min);
+    }
+    return new Fidelity(resource, min, max, eta, f.oneOf("brackets", "hyperband", "hyperband", "successive-halving"));
+  }
+
+  private static Search withFidelity(Search s, Fidelity f) {
+    return new Search(s.budget(), s.parallelism(), s.maxLayers(), s.maxNeurons(), s.activations(), s.initialDesign(),
+        s.randomProbability(), s.wallClockMinutes(), f, s.proposals(), s.warmStart(), s.initial());
   }
 
   private static List<Activation> parseActivations(YamlSection s, String key, List<String> dflt) {

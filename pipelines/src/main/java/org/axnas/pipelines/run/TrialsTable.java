@@ -25,7 +25,7 @@ public final class TrialsTable {
   /** The columns, in order; also the CSV header and the JSON keys. */
   public static final List<String> COLUMNS = List.of("trial", "round", "network", "status",
       "accuracy", "testAccuracy", "speedup", "energyReduction", "fPerf", "trainingSeconds",
-      "cached", "pareto", "failureReason", "hypervolume");
+      "cached", "pareto", "failureReason", "fidelity", "bracket", "rung", "parentTrial", "hypervolume");
 
   private final List<Map<String, Object>> rows;
 
@@ -66,6 +66,11 @@ public final class TrialsTable {
       r.put("cached", t == null ? e.getCached() : t.path("cached").asBoolean(e.getCached()));
       r.put("pareto", testAccuracy.containsKey(e.getTrialId()));
       r.put("failureReason", e.getFailureReason() == null ? null : e.getFailureReason().toString());
+      boolean rung = e.getRung() >= 0; // multi-fidelity: the rung's training budget and where it came from
+      r.put("fidelity", rung ? e.getFidelity() : null);
+      r.put("bracket", rung ? e.getBracket() : null);
+      r.put("rung", rung ? e.getRung() : null);
+      r.put("parentTrial", rung && e.getParentTrialId() >= 0 ? e.getParentTrialId() : null);
       r.put("hypervolume", hypervolume[i]);
       rows.add(r);
     }
@@ -78,12 +83,18 @@ public final class TrialsTable {
 
   /** A readable, aligned table (failures show their reason at the end of the line). */
   public String toText() {
+    // a multi-fidelity run shows each evaluation's rung: "b1 r2 167" (bracket, rung, epochs) and "<12" (continues trial 12)
+    boolean rungs = rows.stream().anyMatch(r -> r.get("rung") != null);
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%5s %5s  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round", "network", "status",
+        "%5s %5s%s  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round",
+        rungs ? String.format(Locale.ROOT, " %-12s %5s", "rung", "from") : "", "network", "status",
         "accuracy", "test acc", "speedup", "energy", "f_perf", "front HV", "train s", "cached"));
     for (Map<String, Object> r : rows) {
-      sb.append(String.format(Locale.ROOT, "%5d %5d  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%s%n",
-          (Integer) r.get("trial"), (Integer) r.get("round"), r.get("network"), r.get("status"),
+      String rung = !rungs ? "" : r.get("rung") == null ? String.format(Locale.ROOT, " %-12s %5s", "-", "")
+          : String.format(Locale.ROOT, " %-12s %5s", "b" + r.get("bracket") + " r" + r.get("rung") + " " + r.get("fidelity"),
+              r.get("parentTrial") == null ? "" : "<" + r.get("parentTrial"));
+      sb.append(String.format(Locale.ROOT, "%5d %5d%s  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%s%n",
+          (Integer) r.get("trial"), (Integer) r.get("round"), rung, r.get("network"), r.get("status"),
           num(r.get("accuracy"), "%.4f"), num(r.get("testAccuracy"), "%.4f"),
           num(r.get("speedup"), "%.2fx"), num(r.get("energyReduction"), "%.2fx"),
           num(r.get("fPerf"), "%.4f"), num(r.get("hypervolume"), "%.4f"), num(r.get("trainingSeconds"), "%.2f"),
@@ -91,9 +102,9 @@ public final class TrialsTable {
           (Boolean) r.get("pareto") ? "  *" : r.get("failureReason") == null ? "" : "  " + r.get("failureReason")));
     }
     long failed = rows.stream().filter(r -> !"OK".equals(r.get("status"))).count();
-    sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known); front HV = "
-        + "hypervolume of the front of the trials so far (accuracy x speedup x energy reduction over the origin)%n",
-        rows.size(), failed));
+    sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known)%s; front HV "
+        + "= hypervolume of the front of the trials so far (accuracy x speedup x energy reduction over the origin)%n",
+        rows.size(), failed, rungs ? "; rung = bracket, rung and its epochs, from = the trial it continues" : ""));
     return sb.toString();
   }
 

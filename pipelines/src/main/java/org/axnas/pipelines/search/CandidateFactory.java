@@ -2,6 +2,7 @@ package org.axnas.pipelines.search;
 
 import org.axnas.core.Seeds;
 import org.axnas.schemas.Candidate;
+import org.axnas.schemas.TrainingSpec;
 
 /** Makes the candidates of a run's rounds: a proposal, its round, its training settings and its own seed. */
 final class CandidateFactory {
@@ -14,14 +15,24 @@ final class CandidateFactory {
   }
 
   Candidate candidate(Proposal p, int round) {
-    return Candidate.newBuilder()
+    Candidate.Builder c = Candidate.newBuilder()
         .setTrialId(p.trialId())
         .setRound(round)
         .setNetwork(p.network().notation())
         .setConfig(p.configJson())
         .setSeed(trainingSeed(runSeed, p.network().notation()))
-        .setTraining(training.spec())
-        .build();
+        .setTraining(training.spec());
+    Proposal.Stage stage = p.stage();
+    if (stage != null) {
+      // multi-fidelity: the rung's budget is the training's epochs setting
+      c.setTraining(TrainingSpec.newBuilder(training.spec()).setEpochs(stage.epochs()).build())
+          .setBracket(stage.bracket())
+          .setRung(stage.rung())
+          .setParentTrialId(stage.parentTrialId())
+          .setContinueFrom(stage.continueFrom())
+          .setBudgetSpent(stage.budgetSpent());
+    }
+    return c.build();
   }
 
   /** {@link Seeds#trainingSeed}: the same network trains to the same weights in any search with this seed. */

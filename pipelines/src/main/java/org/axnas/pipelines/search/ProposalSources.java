@@ -8,6 +8,7 @@ import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.smac.Configuration;
 import org.axnas.smac.ConfigurationSpace;
+import org.axnas.smac.Hyperband;
 import org.axnas.smac.MlpSpace;
 import org.axnas.smac.Observation;
 import org.axnas.smac.ParEgo;
@@ -38,13 +39,22 @@ final class ProposalSources {
     }
   }
 
+  /** SMAC, or with {@code search.fidelity} SMAC in Hyperband brackets. */
   ProposalSource smac() {
     return smac(List.of());
   }
 
   /** SMAC that has learnt from {@code warmStart} (earlier evaluations, see {@link WarmStart}) first. */
   ProposalSource smac(List<Observation> warmStart) {
-    return new SmacProposals(builder(config).warmStart(warmStart).build(), inputs, outputs, outputActivation);
+    Smac smac = builder(config).warmStart(warmStart).build();
+    if (config.search().multiFidelity()) {
+      return new MultiFidelityProposals(smac, hyperband(config.search().fidelity()), inputs, outputs, outputActivation);
+    }
+    return new SmacProposals(smac, inputs, outputs, outputActivation);
+  }
+
+  static Hyperband hyperband(RunConfig.Fidelity f) {
+    return new Hyperband(f.min(), f.max(), f.eta(), f.brackets().equals("successive-halving"));
   }
 
   /**

@@ -110,7 +110,8 @@ public final class SearchDriver {
     RunConfig.Search s = c.search();
     return new RunConfig(c.file(), c.yaml(), c.benchmark(), c.function(), c.seed(), c.traces(), c.group(),
         c.errorBound(), new RunConfig.Search(budget, s.parallelism(), s.maxLayers(), s.maxNeurons(), s.activations(),
-            s.initialDesign(), s.randomProbability(), s.wallClockMinutes(), s.proposals(), s.warmStart(), s.initial()),
+            s.initialDesign(), s.randomProbability(), s.wallClockMinutes(), s.fidelity(), s.proposals(), s.warmStart(),
+            s.initial()),
         c.training(), c.objective(), c.hardware(), c.regionFraction(),
         c.selection());
   }
@@ -161,6 +162,10 @@ public final class SearchDriver {
           "the run was made with other settings: " + String.join("; ", changed) + ". Resume with the run's own "
               + "config (leave out --config to use it) or choose another --out; only search.budget may be raised");
     }
+    if (budgetRaised && recorded.search().multiFidelity() && !kind.equals("enumerate")) {
+      throw new ConfigException(folder.manifest().toString(), "search.budget", "cannot be raised in a multi-fidelity "
+          + "run: the last bracket was cut to the budget, so the finished rounds would not replay; start a new run");
+    }
     if (budgetRaised && !kind.equals("enumerate")) {
       int before = ProposalSources.builder(recorded).initialDesignSize();
       int after = ProposalSources.builder(config).initialDesignSize();
@@ -197,24 +202,29 @@ public final class SearchDriver {
 
     int budget = plan.proposals().budget(request.enumerate());
     int k = config.search().parallelism();
+    // multi-fidelity: a round is one rung (its own size), and the budget counts new configurations
+    MultiFidelityProposals rungs = source instanceof MultiFidelityProposals m ? m : null;
     List<Integer> rounds = folder.finishedRounds();
     List<Evaluation> history = replay(folder, rounds, source, k, budget);
     if (!rounds.isEmpty()) {
       log.printf("resuming after round %d: %d evaluations kept%n", rounds.get(rounds.size() - 1), history.size());
     }
 
-    int totalRounds = rounds.size() + (int) Math.ceil((budget - history.size()) / (double) k);
+    int totalRounds = rungs != null ? rungs.plannedRounds(budget)
+        : rounds.size() + (int) Math.ceil((budget - history.size()) / (double) k);
     double limitSeconds = config.search().wallClockMinutes() * 60;
     int round = rounds.isEmpty() ? 1 : rounds.get(rounds.size() - 1) + 1;
     Progress progress = new Progress(log, totalRounds, budget);
-    while (history.size() < budget) {
+    while (rungs != null || history.size() < budget) {
       if (limitSeconds > 0 && (System.nanoTime() - start) / 1e9 > limitSeconds) {
         log.printf("wall-clock limit of %.1f min reached after %d evaluations%n", config.search().wallClockMinutes(), history.size());
         break;
       }
-      List<Proposal> proposals = source.propose(Math.min(k, budget - history.size()));
+      List<Proposal> proposals = source.propose(rungs != null ? k : Math.min(k, budget - history.size()));
       if (proposals.isEmpty()) {
-        log.println("the search space is exhausted");
+        if (rungs == null) {
+          log.println("the search space is exhausted");
+        }
         break;
       }
       long roundStart = System.nanoTime();
@@ -225,7 +235,12 @@ public final class SearchDriver {
         source.tell(byId.get(e.getTrialId()), e);
         history.add(e);
       }
-      progress.round(round, history, (System.nanoTime() - roundStart) / 1e9, rr.trainingSeconds());
+      double seconds = (System.nanoTime() - roundStart) / 1e9;
+      if (rungs != null) {
+        progress.rung(round, history, seconds, rr.trainingSeconds(), rungs.where(), rungs.configurations());
+      } else {
+        progress.round(round, history, seconds, rr.trainingSeconds());
+      }
       round++;
       if (request.stopAfterRounds() > 0 && round - rounds.size() > request.stopAfterRounds()) {
         log.printf("stopped after %d rounds as asked; continue with --resume%n", request.stopAfterRounds());
@@ -234,7 +249,8 @@ public final class SearchDriver {
     }
 
     // in memory, in plain Java: the history is all here and at most thousands of rows
-    List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(ParetoSet.of(history, plan.modelDir()), plan.scoring());
+    List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(
+        ParetoSet.of(ParetoSet.mostTrained(history), plan.modelDir()), plan.scoring());
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
     AtomicFiles.writeString(folder.paretoJson(), JsonOutput.write(ParetoFiles.toJson(pareto)));
     deleteTree(folder.staging()); // every round is in the history now
@@ -264,10 +280,14 @@ public final class SearchDriver {
             + " is there; restore it, or remove every round file after round " + i + " so that --resume redoes them");
       }
       List<Evaluation> done = AvroFiles.read(file, Evaluation.class, redo);
-      if (history.size() >= budget) {
+      boolean rungs = source instanceof MultiFidelityProposals;
+      if (!rungs && history.size() >= budget) {
         throw new ConfigException(file.toString(), null, "lies beyond the budget of " + budget + " evaluations; " + redo);
       }
-      List<Proposal> again = source.propose(Math.min(k, budget - history.size()));
+      List<Proposal> again = source.propose(rungs ? k : Math.min(k, budget - history.size()));
+      if (again.isEmpty()) {
+        throw new ConfigException(file.toString(), null, "lies beyond the budget of " + budget + " configurations; " + redo);
+      }
       if (done.size() != again.size()) {
         throw new ConfigException(file.toString(), null, "holds " + done.size() + " evaluations where the round evaluated "
             + again.size() + " (truncated, or written by another run); " + redo);

@@ -60,7 +60,7 @@ final class SmacProposals implements ProposalSource {
   /** The objectives SMAC's results carry, by the names ParEGO reads them (all maximised). */
   static final List<String> OBJECTIVES = List.of("accuracy", "speedup", "energyReduction");
 
-  /** An evaluation as SMAC sees it: cost -f_perf, the objectives, or the failure's status. */
+  /** What SMAC is told of an evaluation: cost -f_perf and its parts (by the names ParEGO reads), or the failure's status. */
   static TrialResult result(Evaluation e) {
     if (e.getStatus() != EvaluationStatus.OK) {
       return TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);

@@ -64,6 +64,11 @@ final class WarmStart {
     if (config.search().warmStart().isEmpty()) {
       return List.of();
     }
+    if (config.search().multiFidelity()) {
+      // its model learns from one training budget at a time; earlier full trainings fit none of them
+      throw new ConfigException(config.file(), "search.warmStart", "does not combine with search.fidelity yet; leave out "
+          + "one of them");
+    }
     WarmStart w = new WarmStart(config, plan.scoring(), CandidateTraining.of(config).spec());
     List<Path> runs = new ArrayList<>();
     List<Evaluation> rescored = new ArrayList<>();
@@ -113,6 +118,10 @@ final class WarmStart {
     if (!otherTraining.isEmpty()) {
       throw refuse(given, "trained its networks otherwise (" + String.join("; ", otherTraining) + "); a warm start "
           + "reuses runs of the same training settings");
+    }
+    if (was.search().multiFidelity()) {
+      throw refuse(given, "is a multi-fidelity run (search.fidelity), whose networks were trained with other budgets; a "
+          + "warm start reuses single-fidelity runs");
     }
     List<Evaluation> history = new ArrayList<>(earlier.readHistory());
     history.sort(Comparator.comparingInt(Evaluation::getTrialId));

@@ -1,0 +1,152 @@
+package org.axnas.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axnas.pipelines.run.AvroFiles;
+import org.axnas.pipelines.run.RunFolder;
+import org.axnas.schemas.Evaluation;
+import org.axnas.schemas.EvaluationStatus;
+import org.axnas.schemas.ParetoEntry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code search.fidelity}: Hyperband brackets as rounds. With min 2, max 8, eta 2 and 6 new
+ * configurations the schedule is, by hand: bracket 0 = 4 at 2 epochs, the best 2 at 4, the best
+ * at 8; bracket 1 (cut to the 2 configurations left of its 3) = 2 at 4, the best at 8. Five
+ * rounds, ten evaluations.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MultiFidelitySearchTest {
+  @TempDir static Path dir; // one folder for the class: the uninterrupted run is every test's reference
+  private Path config;
+  private Path whole;
+  private List<Evaluation> history;
+
+  @BeforeAll
+  void searchOnce() throws Exception {
+    config = Faults.config(dir, "mf", "kmeans", "");
+    Files.writeString(config, Files.readString(config).replace("search: {budget: 6, parallelism: 2, maxLayers: 2, maxNeurons: 16}",
+        "search: {budget: 6, parallelism: 2, maxLayers: 2, maxNeurons: 16, fidelity: {min: 2, max: 8, eta: 2}}"));
+    whole = dir.resolve("whole");
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", config.toString(), "--out", whole.toString(), "--json");
+    assertEquals(0, r.code(), r.stdout());
+    history = new RunFolder(whole).readHistory();
+  }
+
+  @Test
+  void theRoundsAreTheRungsOfTheHandComputedSchedule() {
+    RunFolder folder = new RunFolder(whole);
+    assertEquals(List.of(1, 2, 3, 4, 5), folder.finishedRounds());
+    assertEquals(10, history.size());
+    Map<Integer, List<Evaluation>> byRound = history.stream().collect(Collectors.groupingBy(Evaluation::getRound));
+    int[][] expected = {{4, 0, 0, 2}, {2, 0, 1, 4}, {1, 0, 2, 8}, {2, 1, 0, 4}, {1, 1, 1, 8}}; // size, bracket, rung, epochs
+    for (int r = 1; r <= 5; r++) {
+      List<Evaluation> round = byRound.get(r);
+      assertEquals(expected[r - 1][0], round.size(), "round " + r);
+      for (Evaluation e : round) {
+        assertEquals(expected[r - 1][1], e.getBracket(), "round " + r);
+        assertEquals(expected[r - 1][2], e.getRung(), "round " + r);
+        assertEquals(expected[r - 1][3], e.getFidelity(), "round " + r);
+      }
+    }
+    assertEquals(10, history.stream().map(Evaluation::getTrialId).distinct().count(), "a row per evaluation");
+  }
+
+  @Test
+  void theBestOfEachRungGoOnAndContinueTheirOwnModels() {
+    Map<Integer, Evaluation> byTrial = history.stream().collect(Collectors.toMap(Evaluation::getTrialId, Function.identity()));
+    for (Evaluation e : history) {
+      if (e.getRung() == 0) {
+        assertEquals(-1, e.getParentTrialId());
+        continue;
+      }
+      Evaluation parent = byTrial.get(e.getParentTrialId());
+      assertEquals(parent.getNetwork(), e.getNetwork(), "a promotion continues the same network");
+      assertEquals(e.getRung() - 1, parent.getRung());
+      assertEquals(EvaluationStatus.OK, parent.getStatus());
+      assertTrue(e.getEpochsRun() <= e.getFidelity() - parent.getFidelity(),
+          "trains only the added budget: " + e.getEpochsRun() + " of " + e.getFidelity() + " after " + parent.getFidelity());
+      // the promoted ones are the best by f_perf of their rung
+      List<Evaluation> rung = history.stream().filter(x -> x.getRound() == parent.getRound()).toList();
+      long promotedFromRung = history.stream().filter(x -> x.getRound() == e.getRound()).count();
+      List<Integer> best = rung.stream().filter(x -> x.getStatus() == EvaluationStatus.OK)
+          .sorted(Comparator.comparingDouble((Evaluation x) -> -x.getFPerf()).thenComparingInt(Evaluation::getTrialId))
+          .limit(promotedFromRung).map(Evaluation::getTrialId).toList();
+      assertTrue(best.contains(parent.getTrialId()), "trial " + parent.getTrialId() + " is not among the best " + best);
+    }
+  }
+
+  @Test
+  void theParetoSetHoldsEachNetworkOnceAsTheSearchLeftIt() {
+    List<ParetoEntry> front = AvroFiles.read(new RunFolder(whole).paretoAvro(), ParetoEntry.class);
+    assertEquals(front.size(), front.stream().map(ParetoEntry::getNetwork).distinct().count());
+    for (ParetoEntry p : front) {
+      int top = history.stream().filter(e -> e.getNetwork().equals(p.getNetwork())).mapToInt(Evaluation::getFidelity).max().orElseThrow();
+      Evaluation chosen = history.stream().filter(e -> e.getTrialId() == p.getTrialId()).findFirst().orElseThrow();
+      assertEquals(top, chosen.getFidelity(), p.getNetwork() + ": the most-trained evaluation");
+    }
+  }
+
+  @Test
+  void theHistoryCommandShowsEachEvaluationsRung() throws Exception {
+    TracesCommandTest.Result text = TracesCommandTest.run("history", whole.toString());
+    assertEquals(0, text.code(), text.stdout());
+    Evaluation top = history.stream().filter(e -> e.getRound() == 3).findFirst().orElseThrow();
+    assertTrue(text.stdout().lines().anyMatch(l -> l.contains("b0 r2 8") && l.contains("<" + top.getParentTrialId())
+        && l.contains(top.getNetwork())), text.stdout());
+    TracesCommandTest.Result json = TracesCommandTest.run("history", whole.toString(), "--json");
+    assertEquals(0, json.code(), json.stdout());
+    com.fasterxml.jackson.databind.JsonNode row = json.json().get("rows").get(top.getTrialId());
+    assertEquals(8, row.get("fidelity").asInt());
+    assertEquals(2, row.get("rung").asInt());
+    assertEquals(top.getParentTrialId(), row.get("parentTrial").asInt());
+  }
+
+  @Test
+  void stoppedInTheMiddleOfABracketAndResumedItGivesTheSameHistory() throws Exception {
+    Path out = dir.resolve("stopped");
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", config.toString(), "--out", out.toString(),
+        "--stop-after-rounds", "2");
+    assertEquals(0, r.code(), r.stdout());
+    assertEquals(List.of(1, 2), new RunFolder(out).finishedRounds(), "stopped after rung 2 of 3 of the first bracket");
+    r = TracesCommandTest.run("search", "--out", out.toString(), "--resume");
+    assertEquals(0, r.code(), r.stdout());
+    Faults.assertSameHistory(whole, out);
+  }
+
+  @Test
+  void badFidelitySettingsAreBadInputNamingTheKey() throws Exception {
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, Files.readString(config).replace("fidelity: {min: 2, max: 8, eta: 2}", "fidelity: {min: 5, max: 8, eta: 2}"));
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", bad.toString(), "--out", dir.resolve("b1").toString(), "--json");
+    assertEquals(2, r.code(), r.stdout());
+    assertTrue(r.json().get("error").asText().contains("search.fidelity.min"), r.stdout());
+    Files.writeString(bad, Files.readString(config).replace("fidelity: {min: 2,", "fidelity: {resource: samples, min: 2,"));
+    r = TracesCommandTest.run("search", "--config", bad.toString(), "--out", dir.resolve("b2").toString(), "--json");
+    assertEquals(2, r.code(), r.stdout());
+    assertTrue(r.json().get("error").asText().contains("search.fidelity.resource"), r.stdout());
+  }
+
+  @Test
+  void theBudgetOfAMultiFidelityRunCannotBeRaisedOnResume() throws Exception {
+    Path out = dir.resolve("raised");
+    Faults.copyTree(whole, out);
+    Path more = dir.resolve("more.yaml");
+    Files.writeString(more, Files.readString(config).replace("budget: 6,", "budget: 9,"));
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", more.toString(), "--out", out.toString(),
+        "--resume", "--json");
+    assertEquals(2, r.code(), r.stdout());
+    assertTrue(r.json().get("error").asText().contains("multi-fidelity"), r.stdout());
+  }
+}
