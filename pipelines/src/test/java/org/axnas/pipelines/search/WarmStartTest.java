@@ -189,6 +189,10 @@ class WarmStartTest {
         ", warmStart: [earlier-g1]"))).replace("epochs: 8", "epochs: 9"));
     e = assertThrows(ConfigException.class, () -> run(otherTraining, dir.resolve("bad-training")));
     assertTrue(e.getMessage().contains("training.epochs: 8 -> 9"), e.getMessage());
+    Path multiFidelity = config("multi-fidelity", search(2, ", warmStart: [earlier-g1], fidelity: {min: 2, max: 8, eta: 2}"));
+    e = assertThrows(ConfigException.class, () -> run(multiFidelity, dir.resolve("bad-fidelity")));
+    assertEquals("search.warmStart", e.field());
+    assertTrue(e.getMessage().contains("does not combine with search.fidelity"), e.getMessage());
   }
 
   private static List<String> networks(List<Evaluation> history) {
