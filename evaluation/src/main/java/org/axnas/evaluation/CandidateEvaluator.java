@@ -16,6 +16,9 @@ import org.axnas.hwsim.HardwareConfig;
 import org.axnas.hwsim.SimulationResult;
 import org.axnas.hwsim.Simulator;
 import org.axnas.kernels.ErrorMetric;
+import org.axnas.runtime.PlainEvaluator;
+import org.axnas.runtime.Precision;
+import org.axnas.runtime.Quantisation;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
@@ -69,7 +72,7 @@ public final class CandidateEvaluator {
     this.hardware = hardware;
     // AxBench's measured instruction mix at the hardware's CPU baseline; a user's function is
     // priced by the operations it was given with
-    this.cpuWorkload = hardware.cpu().workload(spec.benchmark(), OpProfile.of(spec.cpuOps()));
+    this.cpuWorkload = spec.cpuWorkload(hardware);
     this.cache = spec.modelDir() == null ? null : new ModelCache(java.nio.file.Path.of(spec.modelDir()));
     this.dataFingerprint = fingerprint(train) + fingerprint(validation);
     this.versions = new java.util.TreeMap<>(versions);
@@ -97,12 +100,19 @@ public final class CandidateEvaluator {
    */
   public String modelKey(Candidate c) {
     String training = c.getTraining().toString();
+    if (isSubset(c)) {
+      training += " on " + c.getTrainSamples() + " samples";
+    }
     if (c.getContinueFrom() != null) {
       // a continued training is another model than one trained from scratch with the same budget
       training += " continuing " + c.getContinueFrom() + " after " + c.getBudgetSpent();
     }
     return ModelCache.key(spec.benchmark(), dataFingerprint, Network.parse(c.getNetwork()).notation(), training,
         c.getSeed());
+  }
+
+  private boolean isSubset(Candidate c) {
+    return c.getTrainSamples() > 0 && c.getTrainSamples() < train.size();
   }
 
   /** An evaluation, plus the reason and error when it failed. */
@@ -122,9 +132,10 @@ public final class CandidateEvaluator {
         .setSeed(c.getSeed())
         .setGroup(spec.group())
         .setErrorBound(spec.errorBound())
-        .setScoredOn(spec.scoreSplit());
+        .setScoredOn(spec.scoreSplit())
+        .setPrecision(hardware.precision().notation());
     if (c.getRung() >= 0) {
-      e.setFidelity(c.getTraining().getEpochs()).setBracket(c.getBracket()).setRung(c.getRung())
+      e.setFidelity(c.getFidelity()).setBracket(c.getBracket()).setRung(c.getRung())
           .setParentTrialId(c.getParentTrialId());
     }
     Network network;
@@ -136,6 +147,11 @@ public final class CandidateEvaluator {
       }
     } catch (IllegalArgumentException ex) {
       return failed(e, EvaluationStatus.FAILED, ex.getMessage(), ex, start);
+    }
+    Dataset trainOn = train;
+    if (isSubset(c)) {
+      // a cheap multi-fidelity rung: a subset drawn by the candidate's seed, nested in the next rung's
+      trainOn = train.subset(c.getTrainSamples(), c.getSeed());
     }
     String key = modelKey(c);
     e.setModelKey(key);
@@ -158,7 +174,7 @@ public final class CandidateEvaluator {
           }
           from = new Trainer.Continuation(parent.get(), c.getBudgetSpent());
         }
-        TrainingResult r = Trainer.train(network, settings, train, validation, from);
+        TrainingResult r = Trainer.train(network, settings, trainOn, validation, from);
         e.setEpochsRun(r.epochsRun()).setTrainingSeconds(r.wallSeconds());
         double[] tl = r.trainLoss();
         double[] vl = r.validationLoss();
@@ -174,7 +190,11 @@ public final class CandidateEvaluator {
     }
 
     try {
-      Score s = score(model);
+      HardwareScore hs = score(model, scoring, metric, spec.errorBound(), hardware.precision(), train);
+      Score s = hs.score();
+      if (hs.floatScore() != null) {
+        e.setFloatAccuracy(hs.floatScore().accuracy());
+      }
       SimulationResult sim = Simulator.simulate(network, hardware, cpuWorkload);
       double fPerf = spec.objective().fPerf(s.accuracy, sim.speedup(), sim.energyReduction());
       e.setStatus(EvaluationStatus.OK)
@@ -203,15 +223,43 @@ public final class CandidateEvaluator {
   /** Accuracy (paper eq. 5) and MSE on the scoring split, on unscaled outputs. */
   public record Score(double accuracy, double mse) {}
 
-  public Score score(TrainedModel model) {
-    return score(model, scoring, metric, spec.errorBound());
+  /**
+   * A model's score in the hardware's arithmetic; the trainer's float score beside it (null when
+   * the hardware computes in the trainer's float, where the two are one); the formats it was
+   * computed in (null in the trainer's float).
+   */
+  public record HardwareScore(Score score, Score floatScore, Quantisation quantisation) {}
+
+  /** The score on the scoring split in the hardware's arithmetic. */
+  public HardwareScore score(TrainedModel model) {
+    return score(model, scoring, metric, spec.errorBound(), hardware.precision(), train);
   }
 
-  /** Accuracy (paper eq. 5) and MSE of a model on any split, e.g. the test split for final figures. */
+  /**
+   * Accuracy (paper eq. 5) and MSE of a model on any split in {@code precision}, its binary points
+   * calibrated on {@code train}: the one definition of a score, for the search, the Pareto set's
+   * test accuracy and the report.
+   */
+  public static HardwareScore score(TrainedModel model, Dataset scoring, ErrorMetric metric, double errorBound,
+      Precision precision, Dataset train) {
+    Score trainerFloat = score(model, scoring, metric, errorBound);
+    if (precision.isTrainerFloat()) {
+      return new HardwareScore(trainerFloat, null, null);
+    }
+    PlainEvaluator hw = HardwareArithmetic.evaluator(model, precision, train);
+    return new HardwareScore(score(HardwareArithmetic.predict(hw, scoring), scoring, metric, errorBound), trainerFloat,
+        hw.quantisation().orElseThrow());
+  }
+
+  /** Accuracy (paper eq. 5) and MSE of a model in the trainer's float on any split. */
   public static Score score(TrainedModel model, Dataset scoring, ErrorMetric metric, double errorBound) {
+    return score(model.predict(scoring.x(), scoring.size()), scoring, metric, errorBound);
+  }
+
+  /** Accuracy (paper eq. 5) and MSE of the predictions {@code predicted} (row-major) of a split. */
+  static Score score(float[] predicted, Dataset scoring, ErrorMetric metric, double errorBound) {
     int n = scoring.size();
     int out = scoring.outWidth();
-    float[] predicted = model.predict(scoring.x(), n);
     float[] exact = scoring.y();
     float[] p = new float[out];
     float[] y = new float[out];

@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axnas.hwsim.HardwareConfig;
 import org.axnas.kernels.ErrorMetric;
+import org.axnas.runtime.Precision;
 import org.axnas.runtime.Pareto;
 import org.axnas.runtime.Scored;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
 import org.axnas.schemas.ParetoEntry;
+import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.traces.TraceStore;
 
@@ -52,6 +55,8 @@ public final class ParetoSet {
           .setFPerf(s.fPerf())
           .setModelKey(key)
           .setModelPath(modelDir == null || key == null ? null : modelDir + "/" + key + ".json")
+          .setFloatAccuracy(byTrial.get(s.trialId()).getFloatAccuracy())
+          .setPrecision(byTrial.get(s.trialId()).getPrecision())
           .build());
     }
     return out;
@@ -79,13 +84,24 @@ public final class ParetoSet {
     return out;
   }
 
-  /** The front with each member's test-split accuracy (paper eq. 5, as the search scored validation). */
+  /**
+   * The front with each member's test-split accuracy (paper eq. 5, as the search scored
+   * validation), in the arithmetic of the spec's hardware: then also the float one and the
+   * quantisation the member was computed in (which {@code pareto.json} carries, so that the
+   * runtime's {@code FinishedRun.model} computes as was scored).
+   */
   public static List<ParetoEntry> withTestAccuracy(List<ParetoEntry> front, ScoringSpec spec) {
+    Precision precision = HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()).precision();
     List<ParetoEntry> out = new ArrayList<>();
     for (ParetoEntry p : front) {
       ParetoEntry.Builder b = ParetoEntry.newBuilder(p);
       if (p.getModelPath() != null && Files.exists(Path.of(p.getModelPath()))) {
-        b.setTestAccuracy(testAccuracy(readModel(Path.of(p.getModelPath())), spec.tracesDir(), spec.errorMetric(), spec.errorBound()));
+        CandidateEvaluator.HardwareScore s = testScore(readModel(Path.of(p.getModelPath())), spec.tracesDir(),
+            spec.errorMetric(), spec.errorBound(), precision);
+        b.setTestAccuracy(s.score().accuracy()).setPrecision(precision.notation());
+        if (s.floatScore() != null) {
+          b.setFloatTestAccuracy(s.floatScore().accuracy()).setQuantisation(s.quantisation().toJson());
+        }
       }
       out.add(b.build());
     }
@@ -93,11 +109,15 @@ public final class ParetoSet {
   }
 
   /**
-   * A model's accuracy on a run's test split: the one definition of test accuracy (the report
-   * uses it for networks outside the front).
+   * A model's accuracy on a run's test split in {@code precision} (calibrated on the run's train
+   * split), the float one beside it: the one definition of test accuracy (the report uses it for
+   * networks outside the front).
    */
-  public static double testAccuracy(TrainedModel model, String tracesDir, ErrorMetric metric, double errorBound) {
-    return CandidateEvaluator.score(model, TraceStore.load(tracesDir, "test"), metric, errorBound).accuracy();
+  public static CandidateEvaluator.HardwareScore testScore(TrainedModel model, String tracesDir, ErrorMetric metric,
+      double errorBound, Precision precision) {
+    Dataset test = TraceStore.load(tracesDir, "test");
+    Dataset train = precision.isTrainerFloat() ? null : TraceStore.load(tracesDir, "train");
+    return CandidateEvaluator.score(model, test, metric, errorBound, precision, train);
   }
 
   private static TrainedModel readModel(Path file) {

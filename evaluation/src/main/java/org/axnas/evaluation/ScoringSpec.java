@@ -17,6 +17,8 @@ import org.axnas.kernels.ErrorMetrics;
  * @param hardwareYaml the hardware config text (parsed once per worker)
  * @param hardwareName where the hardware config came from, for messages
  * @param cpuOps the original function's operations per invocation, by OpClass ordinal
+ * @param instructionMix a user's function's micro-operations per invocation by InstructionClass
+ *     ordinal ({@code function.instructionMix}); empty when the CPU side is priced otherwise
  * @param tracesDir folder with train/validation/test-*.avro
  * @param scoreSplit split the accuracy is measured on: validation during the search, test for final figures
  * @param modelDir the evaluation cache: trained models by key
@@ -32,18 +34,37 @@ public record ScoringSpec(
     double[] cpuOps,
     String tracesDir,
     String scoreSplit,
-    String modelDir) implements Serializable {
+    String modelDir,
+    double[] instructionMix) implements Serializable {
 
   public ScoringSpec {
     if (!(errorBound > 0)) {
       throw new IllegalArgumentException("error bound must be > 0, got " + errorBound);
     }
     cpuOps = cpuOps.clone();
+    instructionMix = instructionMix == null ? new double[0] : instructionMix.clone();
+  }
+
+  /** A spec whose CPU side is the benchmark's measured mix or the counted operations. */
+  public ScoringSpec(String benchmark, String metric, int group, double errorBound, Objective objective,
+      String hardwareYaml, String hardwareName, double[] cpuOps, String tracesDir, String scoreSplit, String modelDir) {
+    this(benchmark, metric, group, errorBound, objective, hardwareYaml, hardwareName, cpuOps, tracesDir, scoreSplit,
+        modelDir, new double[0]);
   }
 
   @Override
   public double[] cpuOps() {
     return cpuOps.clone();
+  }
+
+  @Override
+  public double[] instructionMix() {
+    return instructionMix.clone();
+  }
+
+  /** What the original function costs {@code hardware}'s core: see {@link CpuWorkloads#of}. */
+  public org.axnas.hwsim.CpuWorkload cpuWorkload(org.axnas.hwsim.HardwareConfig hardware) {
+    return CpuWorkloads.of(hardware, benchmark, cpuOps, instructionMix);
   }
 
   /** The error metric a sample is judged by (paper eq. 5). */
@@ -59,6 +80,6 @@ public record ScoringSpec(
 
   public ScoringSpec onSplit(String split) {
     return new ScoringSpec(benchmark, metric, group, errorBound, objective, hardwareYaml, hardwareName, cpuOps,
-        tracesDir, split, modelDir);
+        tracesDir, split, modelDir, instructionMix);
   }
 }

@@ -67,6 +67,11 @@ final class ConfigSection {
     return node.has(key);
   }
 
+  /** True when the key holds a string (e.g. a short form such as {@code precision: float}). */
+  boolean isText(String key) {
+    return node.has(key) && node.get(key).isTextual();
+  }
+
   ConfigSection section(String key, String allowed) {
     JsonNode v = required(key, allowed);
     if (!v.isObject()) {

@@ -50,6 +50,19 @@ public record HardwareConfig(
   }
 
   /**
+   * This platform with its NPU computing in {@code precision}, priced at that precision's word
+   * width ({@link NpuConfig#withPrecision}); the CPU is unchanged.
+   */
+  public HardwareConfig withPrecision(org.axnas.runtime.Precision precision) {
+    return new HardwareConfig(name, description, npu.withPrecision(precision), cpu, source);
+  }
+
+  /** The arithmetic the NPU computes in (what candidates are scored in). */
+  public org.axnas.runtime.Precision precision() {
+    return npu.precision();
+  }
+
+  /**
    * Parses and validates a configuration held in a string.
    *
    * @param sourceName the name used in error messages (normally the file path)

@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.axnas.core.Activation;
 import org.axnas.core.OpClass;
+import org.axnas.runtime.ActivationUnit;
+import org.axnas.runtime.Precision;
+import org.axnas.runtime.Rounding;
 
 /** Reads the YAML of a {@link HardwareConfig} and validates every field. */
 final class HardwareConfigParser {
@@ -48,7 +51,7 @@ final class HardwareConfigParser {
   private NpuConfig npu(ConfigSection s) {
     s.allowOnly("name", "clockHz", "wordBits", "array", "registerFileWeightWords",
         "inputBufferWords", "globalBufferBytes", "busWordsPerCycle", "dramBytesPerSecond",
-        "pipelineFillCycles", "layerSyncCycles", "staticWatts", "energy", "activation", "queue");
+        "pipelineFillCycles", "layerSyncCycles", "staticWatts", "energy", "activation", "queue", "precision");
     String name = s.text("name", "human-readable NPU name");
     double clockHz = s.positive("clockHz", "NPU clock in Hz");
     int wordBits = s.positiveInt("wordBits", "bits per data word");
@@ -96,10 +99,93 @@ final class HardwareConfigParser {
     int qWords = q.positiveInt("wordsPerCycle", "queue words per NPU cycle");
     double qEnergy = q.nonNegative("energy", "NPU-side energy per queued word in MACs");
     q.finish();
+    // a file from before precisions is scored in float and priced as written
+    Precision precision = s.has("precision") ? precision(s) : Precision.FLOAT;
     s.finish();
-    return new NpuConfig(name, clockHz, wordBits, rows, cols, rfWords, inputWords, glbBytes, bus,
+    NpuConfig written = new NpuConfig(name, clockHz, wordBits, rows, cols, rfWords, inputWords, glbBytes, bus,
         dramBw, fill, sync, staticWatts, macJoules, rfPerMac, rf, arr, glb, dram, lanes, acts,
-        qWords, qEnergy);
+        qWords, qEnergy, Precision.FLOAT);
+    if (!s.has("precision")) {
+      return written;
+    }
+    if (precision.wordBits() != wordBits || precision.isFixed() == written.floatDatapath()) {
+      if (!DatapathEnergy.priced(wordBits, written.floatDatapath())) {
+        throw s.error("precision", "a " + precision.notation() + " datapath is priced from the file's wordBits by"
+            + " hwsim's table, which has " + DatapathEnergy.ALLOWED_FIXED_BITS + "-bit words; wordBits is " + wordBits
+            + ": set wordBits to the precision's width (32 for float) with its own energies");
+      }
+    }
+    return written.withPrecision(precision);
+  }
+
+  /**
+   * {@code precision: float}, or a mapping: {@code arithmetic} (fixed | float), {@code bits}
+   * (fixed only), {@code rounding} (fixed only), {@code activationUnit} ({@code kind}, {@code entries}).
+   */
+  private static Precision precision(ConfigSection npu) {
+    String allowed = "float, or a mapping of arithmetic (fixed | float), bits (" + DatapathEnergy.ALLOWED_FIXED_BITS
+        + ", fixed only), rounding (" + Rounding.allowed() + ", fixed only; overflow saturates) and activationUnit";
+    if (npu.isText("precision")) {
+      String text = npu.text("precision", allowed);
+      if (!text.equals("float")) {
+        throw npu.error("precision", "must be " + allowed + "; got '" + text + "'");
+      }
+      return Precision.FLOAT;
+    }
+    ConfigSection p = npu.section("precision", allowed);
+    p.allowOnly("arithmetic", "bits", "rounding", "activationUnit");
+    String arithmetic = p.text("arithmetic", "fixed or float");
+    ActivationUnit unit = p.has("activationUnit") ? activationUnit(p.section("activationUnit",
+        "kind (" + ActivationUnit.Kind.allowed() + ") and entries")) : ActivationUnit.EXACT;
+    Precision out;
+    if (arithmetic.equals("float")) {
+      if (p.has("bits") || p.has("rounding")) {
+        throw p.error(p.has("bits") ? "bits" : "rounding", "only for arithmetic: fixed (float is 32-bit IEEE 754)");
+      }
+      out = Precision.floatWith(unit);
+    } else if (arithmetic.equals("fixed")) {
+      int bits = p.positiveInt("bits", "word width: " + DatapathEnergy.ALLOWED_FIXED_BITS);
+      if (!DatapathEnergy.priced(bits, false)) {
+        throw p.error("bits", "must be " + DatapathEnergy.ALLOWED_FIXED_BITS
+            + " (the widths hwsim has MAC energies for, Horowitz ISSCC 2014), got " + bits);
+      }
+      String rounding = p.text("rounding", Rounding.allowed());
+      try {
+        out = Precision.fixed(bits, Rounding.parse(rounding), unit);
+      } catch (IllegalArgumentException e) {
+        throw p.error("rounding", "must be one of " + Rounding.allowed() + ", got '" + rounding + "'");
+      }
+    } else {
+      throw p.error("arithmetic", "must be fixed or float, got '" + arithmetic + "'");
+    }
+    p.finish();
+    return out;
+  }
+
+  private static ActivationUnit activationUnit(ConfigSection u) {
+    u.allowOnly("kind", "entries");
+    String text = u.text("kind", ActivationUnit.Kind.allowed());
+    ActivationUnit.Kind kind;
+    try {
+      kind = ActivationUnit.Kind.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw u.error("kind", "must be one of " + ActivationUnit.Kind.allowed() + ", got '" + text + "'");
+    }
+    if (kind == ActivationUnit.Kind.EXACT) {
+      if (u.has("entries")) {
+        throw u.error("entries", "only for a lookup-table or piecewise-linear unit");
+      }
+      u.finish();
+      return ActivationUnit.EXACT;
+    }
+    int entries = u.positiveInt("entries", "table entries per function, " + ActivationUnit.MIN_ENTRIES + " to "
+        + ActivationUnit.MAX_ENTRIES);
+    if (entries < ActivationUnit.MIN_ENTRIES || entries > ActivationUnit.MAX_ENTRIES) {
+      throw u.error("entries", "must be " + ActivationUnit.MIN_ENTRIES + " to " + ActivationUnit.MAX_ENTRIES
+          + " table entries per function, got " + entries);
+    }
+    u.finish();
+    return ActivationUnit.of(kind, entries);
   }
 
   private CpuConfig cpu(ConfigSection s) {

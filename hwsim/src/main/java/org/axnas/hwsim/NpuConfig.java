@@ -1,7 +1,9 @@
 package org.axnas.hwsim;
 
+import java.util.EnumMap;
 import java.util.Map;
 import org.axnas.core.Activation;
+import org.axnas.runtime.Precision;
 
 /**
  * The NPU half of a hardware configuration: a rows x cols array of processing engines (PEs),
@@ -36,6 +38,8 @@ import org.axnas.core.Activation;
  * @param activations cost of each activation function; every {@link Activation} is present
  * @param queueWordsPerCycle words per NPU cycle through the CPU-NPU queues
  * @param queueEnergy NPU-side energy per word through a queue, in MACs
+ * @param precision the arithmetic the NPU computes in (what scoring reproduces); a config's
+ *     constants describe a datapath of {@code wordBits}: float when 32, fixed point otherwise
  */
 public record NpuConfig(
     String name,
@@ -60,10 +64,51 @@ public record NpuConfig(
     int activationLanes,
     Map<Activation, ActivationCost> activations,
     int queueWordsPerCycle,
-    double queueEnergy) {
+    double queueEnergy,
+    Precision precision) {
 
   public NpuConfig {
     activations = EnumTables.complete(activations, Activation.class, "activation cost");
+  }
+
+  /** True when the datapath the constants describe is floating point (a 32-bit word). */
+  public boolean floatDatapath() {
+    return wordBits == 32;
+  }
+
+  /**
+   * This NPU computing in {@code p}. A precision of this datapath's width and kind changes
+   * nothing but the arithmetic; another one rebuilds the datapath at its width
+   * ({@link DatapathEnergy}): MAC energy from Horowitz's table, every word access in proportion
+   * to the word's bits, register files, input buffers and the bus holding as many words as their
+   * bits allow, the global buffer and DRAM bandwidth counted in bytes (as they are). Cycle counts
+   * change only through those capacities.
+   *
+   * @throws IllegalArgumentException if hwsim has no MAC energy for either width
+   */
+  public NpuConfig withPrecision(Precision p) {
+    if (p.wordBits() == wordBits && p.isFixed() != floatDatapath()) {
+      return new NpuConfig(name, clockHz, wordBits, rows, cols, registerFileWeightWords, inputBufferWords,
+          globalBufferBytes, busWordsPerCycle, dramBytesPerSecond, pipelineFillCycles, layerSyncCycles, staticWatts,
+          macJoules, registerFileAccessesPerMac, registerFileEnergy, arrayEnergy, globalBufferEnergy, dramEnergy,
+          activationLanes, activations, queueWordsPerCycle, queueEnergy, p);
+    }
+    int bits = p.wordBits();
+    double macRatio = DatapathEnergy.macJoules(p) / DatapathEnergy.macJoules(wordBits, floatDatapath());
+    double widthRatio = (double) bits / wordBits;
+    double access = widthRatio / macRatio; // a word access, in the new MAC's energy
+    Map<Activation, ActivationCost> acts = new EnumMap<>(Activation.class);
+    activations.forEach((a, c) -> acts.put(a, new ActivationCost(c.cycles(), c.energy() * access)));
+    return new NpuConfig(name, clockHz, bits, rows, cols, words(registerFileWeightWords, bits),
+        words(inputBufferWords, bits), globalBufferBytes, words(busWordsPerCycle, bits), dramBytesPerSecond,
+        pipelineFillCycles, layerSyncCycles, staticWatts, macJoules * macRatio, registerFileAccessesPerMac,
+        registerFileEnergy * access, arrayEnergy * access, globalBufferEnergy * access, dramEnergy * access,
+        activationLanes, acts, queueWordsPerCycle, queueEnergy * access, p);
+  }
+
+  /** A store of {@code n} words of this width holds this many words of {@code bits} (at least 1). */
+  private int words(int n, int bits) {
+    return (int) Math.max(1, (long) n * wordBits / bits);
   }
 
   /** Number of processing engines. */

@@ -12,8 +12,8 @@ final class ResultTable {
     NpuCost npu = r.npu();
     StringBuilder sb = new StringBuilder();
     line(sb, "hwsim: %s on %s", r.network().notation(), r.hardware().name());
-    line(sb, "NPU %s: %d x %d = %d PEs, %s, %d-bit words", hw.name(), hw.rows(), hw.cols(),
-        hw.pes(), si(hw.clockHz(), "Hz"), hw.wordBits());
+    line(sb, "NPU %s: %d x %d = %d PEs, %s, %d-bit words, computes in %s", hw.name(), hw.rows(), hw.cols(),
+        hw.pes(), si(hw.clockHz(), "Hz"), hw.wordBits(), hw.precision().notation());
     line(sb, "CPU %s, %s, baseline %s (%s)", cpuHw.name(), si(cpuHw.clockHz(), "Hz"),
         cpuHw.baseline(), cpuHw.baseline().build());
     line(sb, "original function: %s", r.cpuWorkload());

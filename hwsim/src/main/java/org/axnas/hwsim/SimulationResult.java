@@ -65,6 +65,8 @@ public record SimulationResult(
 
     Map<String, Object> n = new LinkedHashMap<>();
     n.put("name", hardware.npu().name());
+    n.put("precision", hardware.precision().notation());
+    n.put("wordBits", hardware.npu().wordBits());
     n.put("cycles", npu.cycles());
     n.put("seconds", npu.seconds());
     n.put("energyJoules", npu.energyJoules());

@@ -132,6 +132,23 @@ class FlinkClusterIT {
   }
 
   @Test
+  void aMultiFidelitySearchOnEmbeddedFlinkGivesTheDirectRunnersHistory() throws Exception {
+    // promotions are decided from each round's results: the brackets must come out the same on Flink
+    Path mf = dir.resolve("multi-fidelity.yaml");
+    Files.writeString(mf, Files.readString(config).replace("search: {budget: 4,",
+        "search: {fidelity: {resource: epochs, min: 2, max: 8, eta: 2}, budget: 4,"));
+    Path onDirect = dir.resolve("mf-direct");
+    Path onFlink = dir.resolve("mf-flink");
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", mf.toString(), "--out", onDirect.toString(), "--json");
+    assertEquals(0, r.code(), r.stdout());
+    r = TracesCommandTest.run("search", "--config", mf.toString(), "--out", onFlink.toString(), "--json",
+        "--runner=FlinkRunner", "--flinkMaster=[local]");
+    assertEquals(0, r.code(), r.stdout());
+    assertEquals(3, new RunFolder(onDirect).finishedRounds().size(), "one bracket of three rungs");
+    assertSameHistory(onDirect, onFlink);
+  }
+
+  @Test
   void anUnreachableMasterIsBadInputInSeconds() throws Exception {
     Path out = dir.resolve("never");
     long start = System.nanoTime();

@@ -29,7 +29,8 @@ class HistoryCommandTest {
     assertEquals(0, csv.code(), csv.stdout());
     List<String> lines = csv.stdout().lines().toList();
     assertEquals("trial,round,network,status,accuracy,testAccuracy,speedup,energyReduction,fPerf,"
-        + "trainingSeconds,cached,pareto,failureReason,fidelity,bracket,rung,parentTrial,hypervolume", lines.get(0));
+        + "trainingSeconds,cached,pareto,failureReason,precision,floatAccuracy,floatTestAccuracy,fidelity,bracket,rung,"
+        + "parentTrial,hypervolume", lines.get(0));
     assertEquals(history.size() + 1, lines.size());
     for (int i = 1; i < lines.size(); i++) {
       String[] cells = lines.get(i).split(",", -1);

@@ -37,7 +37,7 @@ class MultiFidelitySearchTest {
   void searchOnce() throws Exception {
     config = Faults.config(dir, "mf", "kmeans", "");
     Files.writeString(config, Files.readString(config).replace("search: {budget: 6, parallelism: 2, maxLayers: 2, maxNeurons: 16}",
-        "search: {budget: 6, parallelism: 2, maxLayers: 2, maxNeurons: 16, fidelity: {min: 2, max: 8, eta: 2}}"));
+        "search: {budget: 6, parallelism: 2, maxLayers: 2, maxNeurons: 16, fidelity: {resource: epochs, min: 2, max: 8, eta: 2}}"));
     whole = dir.resolve("whole");
     TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", config.toString(), "--out", whole.toString(), "--json");
     assertEquals(0, r.code(), r.stdout());
@@ -126,13 +126,39 @@ class MultiFidelitySearchTest {
   }
 
   @Test
+  void rungsThatGrowInSamplesTrainOnNestedSubsetsOfTheTrainSplit() throws Exception {
+    // the default resource: the seeded split puts 1,759 of the 2,500 samples in train; eta 3, min
+    // 1759 / 9 = 195: rungs of 195, 586 and 1,759 samples; 4 configurations fill the first rung,
+    // max(1, 4 / 3) = 1 goes on
+    Path samples = dir.resolve("samples.yaml");
+    Files.writeString(samples, Files.readString(config).replace("resource: epochs, min: 2, max: 8, eta: 2", "eta: 3")
+        .replace("budget: 6,", "budget: 4,"));
+    Path out = dir.resolve("samples");
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", samples.toString(), "--out", out.toString(),
+        "--json");
+    assertEquals(0, r.code(), r.stdout());
+    List<Evaluation> h = new RunFolder(out).readHistory();
+    assertEquals(List.of(195, 195, 195, 195, 586, 1759), h.stream().map(Evaluation::getFidelity).toList());
+    Evaluation top = h.get(5);
+    assertEquals(h.get(4).getTrialId(), top.getParentTrialId());
+    assertEquals(h.get(4).getNetwork(), top.getNetwork());
+    // a rung's model is another cache entry than the full training of the same network
+    assertEquals(6, h.stream().map(Evaluation::getModelKey).distinct().count());
+
+    Files.writeString(samples, Files.readString(samples).replace("fidelity: {eta: 3}", "fidelity: {max: 5000, eta: 3}"));
+    r = TracesCommandTest.run("search", "--config", samples.toString(), "--out", dir.resolve("b3").toString(), "--json");
+    assertEquals(2, r.code(), r.stdout());
+    assertTrue(r.json().get("error").asText().contains("search.fidelity.max"), r.stdout());
+  }
+
+  @Test
   void badFidelitySettingsAreBadInputNamingTheKey() throws Exception {
     Path bad = dir.resolve("bad.yaml");
-    Files.writeString(bad, Files.readString(config).replace("fidelity: {min: 2, max: 8, eta: 2}", "fidelity: {min: 5, max: 8, eta: 2}"));
+    Files.writeString(bad, Files.readString(config).replace("min: 2, max: 8, eta: 2}", "min: 5, max: 8, eta: 2}"));
     TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", bad.toString(), "--out", dir.resolve("b1").toString(), "--json");
     assertEquals(2, r.code(), r.stdout());
     assertTrue(r.json().get("error").asText().contains("search.fidelity.min"), r.stdout());
-    Files.writeString(bad, Files.readString(config).replace("fidelity: {min: 2,", "fidelity: {resource: samples, min: 2,"));
+    Files.writeString(bad, Files.readString(config).replace("resource: epochs", "resource: memory"));
     r = TracesCommandTest.run("search", "--config", bad.toString(), "--out", dir.resolve("b2").toString(), "--json");
     assertEquals(2, r.code(), r.stdout());
     assertTrue(r.json().get("error").asText().contains("search.fidelity.resource"), r.stdout());

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A program whose class path holds the runtime module and nothing else (a child JVM started with
  * {@code -cp} the module's classes) selects a network from a run this JVM has just finished and
- * evaluates it: the same network the search selected, the same outputs as the trainer's model.
+ * evaluates it: the same network the search selected, the same outputs, bit for bit, as the search
+ * scored (in the hardware's 16-bit fixed point).
  */
 class RuntimeOnlyTest {
   @Test
@@ -46,7 +47,13 @@ class RuntimeOnlyTest {
 
     // the network the search selected with the same constraints (the config's: energy mode, no threshold)
     assertTrue(text.startsWith("network " + selected.get("network").asText() + " trial " + selected.get("trialId").asInt() + " "), text);
-    float[] expected = TrainedModel.readJson(Path.of(selected.get("modelJson").asText())).predict(x);
+    // what the search scored: the model in the hardware's arithmetic (eyeriss.yaml: 16-bit fixed
+    // point), calibrated on the run's train split; the child JVM had only pareto.json's quantisation
+    float[] expected = org.axnas.evaluation.HardwareArithmetic.evaluator(
+        TrainedModel.readJson(Path.of(selected.get("modelJson").asText())),
+        org.axnas.hwsim.HardwareConfig.load(Path.of("run-configs/hardware/eyeriss.yaml")).precision(),
+        org.axnas.traces.TraceStore.load(out.resolve("traces").toString(), "train")).evaluate(x);
+    assertTrue(text.contains("precision fixed16/pwl256"), text);
     List<String> outputs = text.lines().filter(l -> l.startsWith("output ")).toList();
     assertEquals(expected.length, outputs.size(), text);
     for (int i = 0; i < expected.length; i++) {

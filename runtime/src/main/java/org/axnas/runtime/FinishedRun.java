@@ -58,7 +58,9 @@ public final class FinishedRun {
       Scored s = new Scored((int) number(row, "trialId"), text(row, "network"), number(row, "accuracy"),
           number(row, "speedup"), number(row, "energyReduction"), number(row, "fPerf"));
       Optional<Double> test = row.get("testAccuracy") == null ? Optional.empty() : Optional.of(number(row, "testAccuracy"));
-      out.add(new ParetoMember(s, test, row.get("model") == null ? null : text(row, "model")));
+      Optional<Quantisation> q = row.get("quantisation") == null
+          ? Optional.empty() : Optional.of(Quantisation.fromJson(row.get("quantisation")));
+      out.add(new ParetoMember(s, test, row.get("model") == null ? null : text(row, "model"), q));
     }
     return out;
   }
@@ -101,8 +103,11 @@ public final class FinishedRun {
   }
 
   /**
-   * The trained model of a member: the file the run recorded or, when the run folder was moved,
-   * the file of that name in the folder's {@code models/}.
+   * The trained model of a member, computing in the arithmetic the run scored it in (the
+   * member's {@code quantisation} in {@code pareto.json}; float when it has none): the file the
+   * run recorded or, when the run folder was moved, the file of that name in the folder's
+   * {@code models/}. (The files in {@code models/} are the trained weights, shared by every
+   * precision a model is scored in; the precision belongs to the run.)
    */
   public PlainEvaluator model(Scored chosen) {
     ParetoMember m = member(chosen.trialId())
@@ -112,10 +117,14 @@ public final class FinishedRun {
     }
     Path recorded = Path.of(m.modelFile());
     Path file = Files.isRegularFile(recorded) ? recorded : dir.resolve("models").resolve(recorded.getFileName());
-    return readModel(file);
+    PlainEvaluator model = readModel(file);
+    return m.quantisation().isPresent() ? model.withQuantisation(m.quantisation().get()) : model;
   }
 
-  /** The model {@code axnas select} or the search exported, {@code selected/model.json}. */
+  /**
+   * The model {@code axnas select} or the search exported, {@code selected/model.json}, which
+   * carries the run's quantisation when the hardware computes in other than float.
+   */
   public PlainEvaluator selectedModel() {
     return readModel(dir.resolve("selected").resolve("model.json"));
   }

@@ -19,6 +19,15 @@ import java.util.Map;
  * It computes exactly what {@code TrainedModel.predict} computes, in the same float operations
  * in the same order, so the outputs agree to the bit on one JVM (and to well within 1e-5 across
  * JVMs whose {@code Math.exp} differs in the last double bit). Immutable and thread-safe.
+ *
+ * <p>A model whose JSON carries a {@code quantisation} block (or one made by
+ * {@link #withQuantisation}) computes as the NPU does (see {@link Quantisation}): the inputs are
+ * scaled in float (the program's side of the call) and quantised to the first layer's words; each
+ * neuron sums exact products of fixed-point weights and inputs in a wide accumulator (no overflow
+ * before the write-back), adds its bias, narrows the sum to a word (rounded, saturated), and the
+ * activation unit writes the next layer's word; the outputs are turned back into float and
+ * unscaled. In float precision only the activation unit differs from the trainer's. This is the
+ * arithmetic the search scored with, by the same code. A model without the block is float.
  */
 public final class PlainEvaluator {
   private static final int LINEAR = 0;
@@ -36,9 +45,15 @@ public final class PlainEvaluator {
   private final int[] activations;
   private final String network;
   private final Map<String, String> provenance;
+  /** The arithmetic, or null for the trainer's float. */
+  private final Quantisation quantisation;
+  /** In fixed point: the words of the weights ([layer][i][j]) and biases ([layer][j]). */
+  private final long[][][] weightWords;
+  private final long[][] biasWords;
 
   private PlainEvaluator(float[] inMean, float[] inStd, float[] outMean, float[] outStd,
-      float[][][] weights, float[][] biases, int[] activations, String network, Map<String, String> provenance) {
+      float[][][] weights, float[][] biases, int[] activations, String network, Map<String, String> provenance,
+      Quantisation quantisation) {
     this.inMean = inMean;
     this.inStd = inStd;
     this.outMean = outMean;
@@ -48,6 +63,33 @@ public final class PlainEvaluator {
     this.activations = activations;
     this.network = network;
     this.provenance = provenance;
+    this.quantisation = quantisation;
+    if (quantisation != null && quantisation.precision().isFixed()) {
+      if (quantisation.layers() != weights.length) {
+        throw new IllegalArgumentException("the quantisation has " + quantisation.layers() + " layers, the network "
+            + weights.length);
+      }
+      Precision p = quantisation.precision();
+      weightWords = new long[weights.length][][];
+      biasWords = new long[weights.length][];
+      for (int l = 0; l < weights.length; l++) {
+        int frac = quantisation.weightFrac(l);
+        weightWords[l] = new long[weights[l].length][];
+        for (int i = 0; i < weights[l].length; i++) {
+          weightWords[l][i] = new long[weights[l][i].length];
+          for (int j = 0; j < weights[l][i].length; j++) {
+            weightWords[l][i][j] = FixedPoint.quantise(weights[l][i][j], frac, p.bits(), p.rounding());
+          }
+        }
+        biasWords[l] = new long[biases[l].length];
+        for (int j = 0; j < biases[l].length; j++) {
+          biasWords[l][j] = FixedPoint.quantise(biases[l][j], frac, p.bits(), p.rounding());
+        }
+      }
+    } else {
+      weightWords = null;
+      biasWords = null;
+    }
   }
 
   /** Reads the JSON text of an exported model; throws IllegalArgumentException if malformed. */
@@ -82,9 +124,10 @@ public final class PlainEvaluator {
       }
       width = b[l].length;
     }
+    Quantisation q = model.get("quantisation") == null ? null : Quantisation.fromJson(model.get("quantisation"));
     PlainEvaluator e = new PlainEvaluator(vector(in.get("mean"), "mean"), vector(in.get("std"), "std"),
         vector(out.get("mean"), "mean"), vector(out.get("std"), "std"), w, b, acts,
-        model.get("network") instanceof String n ? n : "", flatten(model.get("provenance")));
+        model.get("network") instanceof String n ? n : "", flatten(model.get("provenance")), q);
     if (e.inStd.length != e.inMean.length || e.outMean.length != width || e.outStd.length != width) {
       throw new IllegalArgumentException("scaling widths do not match the layers");
     }
@@ -108,6 +151,74 @@ public final class PlainEvaluator {
     return inMean.length;
   }
 
+  /** The arithmetic this evaluator computes in ({@link Precision#FLOAT} for a model without a quantisation block). */
+  public Precision precision() {
+    return quantisation == null ? Precision.FLOAT : quantisation.precision();
+  }
+
+  /** The quantisation block, if the model computes other than in the trainer's float. */
+  public java.util.Optional<Quantisation> quantisation() {
+    return java.util.Optional.ofNullable(quantisation);
+  }
+
+  /** This network computing in {@code q}'s arithmetic (null: the trainer's float). */
+  public PlainEvaluator withQuantisation(Quantisation q) {
+    return new PlainEvaluator(inMean, inStd, outMean, outStd, weights, biases, activations, network, provenance, q);
+  }
+
+  /**
+   * The formats for {@code precision}, calibrated on {@code n} rows of {@code x} (row-major, in the
+   * inputs' units; normally the train split): per layer, the binary point that holds the largest
+   * magnitude of the weights and biases, of the layer's inputs and of its pre-activation sums, as
+   * the float network computes them on these rows ({@link FixedPoint#fractionBits}). Deterministic.
+   */
+  public Quantisation calibrate(Precision precision, float[] x, int n) {
+    if (!precision.isFixed()) {
+      return Quantisation.of(precision);
+    }
+    int layers = weights.length;
+    double[] inMax = new double[layers + 1];
+    double[] sumMax = new double[layers];
+    float[] row = new float[inMean.length];
+    for (int r = 0; r < n; r++) {
+      System.arraycopy(x, r * row.length, row, 0, row.length);
+      float[] v = scaleInput(row);
+      for (int l = 0; l < layers; l++) {
+        inMax[l] = Math.max(inMax[l], maxAbs(v));
+        float[] s = sums(l, v);
+        sumMax[l] = Math.max(sumMax[l], maxAbs(s));
+        for (int j = 0; j < s.length; j++) {
+          s[j] = activate(activations[l], s[j]);
+        }
+        v = s;
+      }
+      inMax[layers] = Math.max(inMax[layers], maxAbs(v));
+    }
+    int bits = precision.bits();
+    int[] wFrac = new int[layers];
+    int[] inFrac = new int[layers + 1];
+    int[] sumFrac = new int[layers];
+    for (int l = 0; l < layers; l++) {
+      double wMax = maxAbs(biases[l]);
+      for (float[] w : weights[l]) {
+        wMax = Math.max(wMax, maxAbs(w));
+      }
+      wFrac[l] = FixedPoint.fractionBits(wMax, bits);
+      inFrac[l] = FixedPoint.fractionBits(inMax[l], bits);
+      sumFrac[l] = FixedPoint.fractionBits(sumMax[l], bits);
+    }
+    inFrac[layers] = FixedPoint.fractionBits(inMax[layers], bits);
+    return new Quantisation(precision, wFrac, inFrac, sumFrac);
+  }
+
+  private static double maxAbs(float[] v) {
+    double m = 0;
+    for (float f : v) {
+      m = Math.max(m, Math.abs(f));
+    }
+    return m;
+  }
+
   public int outputs() {
     return outMean.length;
   }
@@ -117,27 +228,98 @@ public final class PlainEvaluator {
     if (input.length != inMean.length) {
       throw new IllegalArgumentException("expected " + inMean.length + " inputs, got " + input.length);
     }
-    float[] x = new float[input.length];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (input[i] - inMean[i]) / inStd[i];
-    }
-    for (int l = 0; l < weights.length; l++) {
-      float[][] w = weights[l];
-      float[] b = biases[l];
-      float[] y = new float[b.length];
-      for (int j = 0; j < y.length; j++) {
-        float s = b[j];
-        for (int i = 0; i < x.length; i++) {
-          s += x[i] * w[i][j];
+    float[] x = scaleInput(input);
+    if (weightWords != null) {
+      x = fixedPoint(x);
+    } else {
+      ActivationUnit unit = quantisation == null ? null : quantisation.precision().activationUnit();
+      for (int l = 0; l < weights.length; l++) {
+        float[] y = sums(l, x);
+        for (int j = 0; j < y.length; j++) {
+          y[j] = unit == null || unit.kind() == ActivationUnit.Kind.EXACT
+              ? activate(activations[l], y[j]) : (float) unitActivate(unit, activations[l], y[j]);
         }
-        y[j] = activate(activations[l], s);
+        x = y;
       }
-      x = y;
     }
     for (int j = 0; j < x.length; j++) {
       x[j] = x[j] * outStd[j] + outMean[j];
     }
     return x;
+  }
+
+  private float[] scaleInput(float[] input) {
+    float[] x = new float[input.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (input[i] - inMean[i]) / inStd[i];
+    }
+    return x;
+  }
+
+  /** Layer {@code l}'s pre-activation sums in float, in the trainer's order. */
+  private float[] sums(int l, float[] x) {
+    float[][] w = weights[l];
+    float[] b = biases[l];
+    float[] y = new float[b.length];
+    for (int j = 0; j < y.length; j++) {
+      float s = b[j];
+      for (int i = 0; i < x.length; i++) {
+        s += x[i] * w[i][j];
+      }
+      y[j] = s;
+    }
+    return y;
+  }
+
+  /** The layers in fixed point (see the class comment), from scaled float inputs to float outputs. */
+  private float[] fixedPoint(float[] scaled) {
+    Precision p = quantisation.precision();
+    int bits = p.bits();
+    Rounding r = p.rounding();
+    long[] x = new long[scaled.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = FixedPoint.quantise(scaled[i], quantisation.inputFrac(0), bits, r);
+    }
+    for (int l = 0; l < weightWords.length; l++) {
+      long[][] w = weightWords[l];
+      int productFrac = quantisation.weightFrac(l) + quantisation.inputFrac(l);
+      int sumFrac = quantisation.sumFrac(l);
+      int outFrac = quantisation.inputFrac(l + 1);
+      long[] y = new long[biasWords[l].length];
+      for (int j = 0; j < y.length; j++) {
+        long acc = FixedPoint.align(biasWords[l][j], quantisation.weightFrac(l), productFrac, r);
+        for (int i = 0; i < x.length; i++) {
+          acc += w[i][j] * x[i];
+        }
+        long z = FixedPoint.narrow(acc, productFrac, sumFrac, bits, r);
+        y[j] = switch (activations[l]) {
+          case RELU -> FixedPoint.narrow(Math.max(z, 0), sumFrac, outFrac, bits, r);
+          case SIGMOID, TANH -> FixedPoint.quantise(
+              unitActivate(p.activationUnit(), activations[l], FixedPoint.value(z, sumFrac)), outFrac, bits, r);
+          default -> FixedPoint.narrow(z, sumFrac, outFrac, bits, r);
+        };
+      }
+      x = y;
+    }
+    int frac = quantisation.inputFrac(weightWords.length);
+    float[] out = new float[x.length];
+    for (int j = 0; j < out.length; j++) {
+      out[j] = (float) FixedPoint.value(x[j], frac);
+    }
+    return out;
+  }
+
+  private static double unitActivate(ActivationUnit unit, int activation, double z) {
+    switch (activation) {
+      case SIGMOID:
+        return unit.sigmoid(z);
+      case TANH:
+        return unit.tanh(z);
+      case RELU:
+        return z > 0 ? z : 0;
+      default:
+        return z;
+    }
   }
 
   private static float activate(int activation, float z) {

@@ -34,12 +34,13 @@ public final class Trainer {
   /**
    * A model trained before with a smaller budget, to continue from (multi-fidelity search: a
    * candidate promoted to the next rung). {@code budgetSpent} is the epochs setting it was trained
-   * with (for {@code auto}, the cap it resolved from).
+   * with (for {@code auto}, the cap it resolved from) when the budget grows in epochs; 0 when it
+   * grew in samples, and the continued training has the whole budget of its settings.
    */
   public record Continuation(TrainedModel from, int budgetSpent) {
     public Continuation {
-      if (from == null || budgetSpent < 1) {
-        throw new IllegalArgumentException("a continuation needs the earlier model and its budget (>= 1)");
+      if (from == null || budgetSpent < 0) {
+        throw new IllegalArgumentException("a continuation needs the earlier model and its budget (>= 0)");
       }
     }
   }
@@ -49,7 +50,8 @@ public final class Trainer {
    * when it is not null: training starts from its weights and scaling instead of Xavier's, and
    * runs only the budget the settings add to the one it was trained with (the resolved epochs or
    * L-BFGS iterations of {@code settings} minus those of {@code budgetSpent}), so the two
-   * trainings together have the budget of {@code settings}. The seed still draws the data order.
+   * trainings together have the budget of {@code settings}; with {@code budgetSpent} 0 (it was
+   * trained on fewer samples) it runs the whole budget. The seed still draws the data order.
    * The optimiser's state is not carried over: L-BFGS rebuilds its curvature pairs in its first
    * iterations, and Adam with a schedule warms up again over the added epochs (a warm restart).
    */
@@ -59,11 +61,11 @@ public final class Trainer {
     checkArguments(net, requested, train, validation);
     boolean validate = validation != null && validation.size() > 0;
     TrainingSettings settings = AutoTraining.resolve(requested, net, train.size(), validate);
-    if (continuation != null) {
-      if (!continuation.from().network().equals(net)) {
-        throw new IllegalArgumentException("cannot continue training " + net + " from a model of "
-            + continuation.from().network());
-      }
+    if (continuation != null && !continuation.from().network().equals(net)) {
+      throw new IllegalArgumentException("cannot continue training " + net + " from a model of "
+          + continuation.from().network());
+    }
+    if (continuation != null && continuation.budgetSpent() > 0) {
       int before = AutoTraining.resolve(requested.withEpochs(continuation.budgetSpent()), net, train.size(), validate)
           .epochs();
       int added = Math.max(1, settings.epochs() - before);

@@ -47,6 +47,32 @@ class ContinuationTest {
   }
 
   @Test
+  void subsetsAreDrawnBySeedAndNested() {
+    Dataset small = TRAIN.subset(200, 9);
+    Dataset large = TRAIN.subset(600, 9);
+    assertEquals(200, small.size());
+    for (int i = 0; i < small.size(); i++) {
+      assertEquals(large.x(i, 0), small.x(i, 0), "row " + i + ": the smaller subset starts the larger one");
+      assertEquals(large.y(i, 1), small.y(i, 1));
+    }
+    Dataset other = TRAIN.subset(200, 10);
+    int same = 0;
+    for (int i = 0; i < 200; i++) {
+      same += other.x(i, 0) == small.x(i, 0) ? 1 : 0;
+    }
+    assertTrue(same < 20, "another seed draws other rows: " + same + " of 200 alike");
+    assertEquals(TRAIN, TRAIN.subset(TRAIN.size(), 9), "all rows: the dataset itself");
+  }
+
+  @Test
+  void aContinuationOnMoreSamplesTrainsTheWholeBudget() {
+    TrainingSettings s = TrainingSettings.defaults().withOptimizer(TrainingSettings.LBFGS, 1).withEpochs(25).withSeed(3);
+    TrainingResult onFew = Trainer.train(NET, s, TRAIN.subset(300, 3), null);
+    TrainingResult onAll = Trainer.train(NET, s, TRAIN, null, new Trainer.Continuation(onFew.model(), 0));
+    assertEquals(25, onAll.epochsRun(), "budget 0 spent: the whole 25 iterations");
+  }
+
+  @Test
   void aModelOfAnotherNetworkCannotBeContinued() {
     TrainingSettings s = TrainingSettings.defaults().withOptimizer(TrainingSettings.LBFGS, 1).withEpochs(5);
     TrainedModel other = Trainer.train(Network.parse("2-4:tanh-2"), s, TRAIN, null).model();

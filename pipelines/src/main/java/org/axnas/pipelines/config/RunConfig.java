@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axnas.core.Activation;
 import org.axnas.core.OpClass;
+import org.axnas.hwsim.InstructionClass;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.smac.MlpSpace;
@@ -65,14 +66,28 @@ public record RunConfig(
 
   /**
    * {@code search.fidelity}: multi-fidelity search (Hyperband brackets of successive halving).
-   * The resource is the training budget, {@code training.epochs} (epochs, or L-BFGS iterations
-   * under {@code auto}); each rung trains its candidates with {@code min * eta^j} of it, up to
-   * {@code max}, and promoted candidates continue from their weights.
+   * The resource is {@code samples}, the number of train samples a rung trains on (a subset drawn
+   * by the candidate's seed), or {@code epochs}, the training budget {@code training.epochs}
+   * (epochs, or L-BFGS iterations under {@code auto}); each rung trains its candidates with
+   * {@code min * eta^j} of it, up to {@code max}, and promoted candidates continue from their
+   * weights.
    *
+   * @param min the cheapest rung's budget; 0 for {@code max / eta^2}
+   * @param max the top rung's budget; 0 for the whole train split ({@code samples} only)
    * @param brackets {@code hyperband} (SMAC3's multi-fidelity default: every bracket in turn) or
    *     {@code successive-halving} (the most aggressive bracket only)
    */
-  public record Fidelity(String resource, int min, int max, int eta, String brackets) {}
+  public record Fidelity(String resource, int min, int max, int eta, String brackets) {
+    public boolean samples() {
+      return resource.equals("samples");
+    }
+
+    /** The budgets with the defaults filled in for a train split of {@code trainSamples}. */
+    public Fidelity resolved(int trainSamples) {
+      int top = max > 0 ? max : trainSamples;
+      return new Fidelity(resource, min > 0 ? min : Math.max(1, top / (eta * eta)), top, eta, brackets);
+    }
+  }
 
   /** How each candidate is trained. */
   public record Training(
@@ -93,7 +108,8 @@ public record RunConfig(
 
   /**
    * A user's own function: traces from a file instead of a built-in kernel, its error metric and
-   * bounds, and its CPU cost per invocation (cycles, or an operation profile).
+   * bounds, and its CPU cost per invocation (cycles, an operation profile, or a measured instruction
+   * mix priced by the hardware's {@code cpu.instructions} table).
    */
   public record UserFunction(
       String traces,
@@ -103,7 +119,8 @@ public record RunConfig(
       List<Double> errorBounds,
       double cyclesPerInvocation,
       Map<OpClass, Double> opsPerInvocation,
-      Activation outputActivation) {}
+      Activation outputActivation,
+      Map<InstructionClass, Double> instructionMix) {}
 
   public boolean isUserFunction() {
     return function != null;
@@ -226,11 +243,13 @@ public record RunConfig(
 
   private static Fidelity fidelity(YamlSection f, Training training) {
     f.allowOnly("resource", "min", "max", "eta", "brackets");
-    String resource = f.oneOf("resource", "epochs", "epochs");
-    int max = f.intValue("max", training.epochs(), 2, 100_000);
+    String resource = f.oneOf("resource", "samples", "samples", "epochs");
+    boolean samples = resource.equals("samples");
+    // samples: 0 stands for the whole train split, known once the traces are split
+    int max = samples ? f.intValue("max", 0, 0, 50_000_000) : f.intValue("max", training.epochs(), 2, 100_000);
     int eta = f.intValue("eta", 3, 2, 100);
-    int min = f.intValue("min", Math.max(1, max / (eta * eta)), 1, 100_000);
-    if ((long) min * eta > max) {
+    int min = f.intValue("min", 0, samples ? 0 : 1, 50_000_000);
+    if (min > 0 && max > 0 && (long) min * eta > max) {
       throw f.error("min", "must be at most max / eta = " + max / eta + " (max " + max + ", eta " + eta
           + "), or there is only one rung; got " + min);
     }
@@ -262,7 +281,7 @@ public record RunConfig(
 
   private static UserFunction userFunction(YamlSection f) {
     f.allowOnly("traces", "inputColumns", "outputColumns", "metric", "errorBounds", "cyclesPerInvocation",
-        "opsPerInvocation", "outputActivation");
+        "opsPerInvocation", "instructionMix", "outputActivation");
     String traces = f.requiredString("traces");
     List<String> in = f.strings("inputColumns", List.of());
     List<String> out = f.strings("outputColumns", List.of());
@@ -290,8 +309,21 @@ public record RunConfig(
     }
     String[] opNames = java.util.Arrays.stream(OpClass.values()).map(Enum::name).toArray(String[]::new);
     opsSection.allowOnly(opNames);
-    if (cycles <= 0 && ops.isEmpty()) {
-      throw f.error("cyclesPerInvocation", "the CPU cost of the function is needed: cyclesPerInvocation > 0 or opsPerInvocation");
+    Map<InstructionClass, Double> mix = new TreeMap<>();
+    YamlSection mixSection = f.section("instructionMix");
+    for (InstructionClass c : InstructionClass.values()) {
+      if (mixSection.has(c.key())) {
+        mix.put(c, mixSection.doubleValue(c.key(), 0, 0, false, Double.MAX_VALUE));
+      }
+    }
+    mixSection.allowOnly(java.util.Arrays.stream(InstructionClass.values()).map(InstructionClass::key).toArray(String[]::new));
+    if (f.has("instructionMix") && mix.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+      throw f.error("instructionMix", "needs micro-operations per invocation (> 0 in all) by class: "
+          + java.util.Arrays.stream(InstructionClass.values()).map(InstructionClass::key).collect(java.util.stream.Collectors.joining(", ")));
+    }
+    if (cycles <= 0 && ops.isEmpty() && mix.isEmpty()) {
+      throw f.error("cyclesPerInvocation", "the CPU cost of the function is needed: cyclesPerInvocation > 0, "
+          + "opsPerInvocation or instructionMix");
     }
     Activation outAct;
     try {
@@ -299,6 +331,6 @@ public record RunConfig(
     } catch (IllegalArgumentException e) {
       throw f.error("outputActivation", e.getMessage());
     }
-    return new UserFunction(traces, in, out, metric, bounds, cycles, ops, outAct);
+    return new UserFunction(traces, in, out, metric, bounds, cycles, ops, outAct, mix);
   }
 }

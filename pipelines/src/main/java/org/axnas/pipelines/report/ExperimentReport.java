@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axnas.evaluation.CandidateEvaluator;
 import java.util.TreeMap;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.pipelines.search.ParetoFiles;
@@ -111,7 +112,8 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
       ParetoEntry p = chosen.get();
       rows.add(new ReportRow(benchmark, group, m, p.getNetwork(), p.getAccuracy(), p.getTestAccuracy(), p.getSpeedup(),
           p.getEnergyReduction(), p.getFPerf(), p.getAccuracy() >= threshold, position(r, p.getTrialId()),
-          r.history().size(), r.failed(), r.cacheHits(), r.wallSeconds(), r.trainingSeconds(), r.dir().toString()));
+          r.history().size(), r.failed(), r.cacheHits(), r.wallSeconds(), r.trainingSeconds(), r.dir().toString(),
+          p.getPrecision(), p.getFloatAccuracy(), p.getFloatTestAccuracy()));
     }
     axbench(benchmark, group, threshold, enumeration, nas, rows, missing);
     rows.sort(Comparator.comparing(ReportRow::method));
@@ -162,10 +164,12 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
       }
       for (Evaluation e : r.history()) {
         if (e.getNetwork().equals(network) && e.getStatus() == EvaluationStatus.OK) {
-          Double test = TestScores.accuracy(r, e.getModelKey()).orElse(null);
-          rows.add(new ReportRow(benchmark, group, Method.AXBENCH, network, e.getAccuracy(), test, e.getSpeedup(),
+          Optional<CandidateEvaluator.HardwareScore> test = TestScores.accuracy(r, e.getModelKey());
+          Double floatTest = test.map(CandidateEvaluator.HardwareScore::floatScore).map(CandidateEvaluator.Score::accuracy).orElse(null);
+          rows.add(new ReportRow(benchmark, group, Method.AXBENCH, network, e.getAccuracy(),
+              test.map(t -> t.score().accuracy()).orElse(null), e.getSpeedup(),
               e.getEnergyReduction(), e.getFPerf(), e.getAccuracy() >= threshold, position(r, e.getTrialId()), 0, 0, 0, 0, 0,
-              r.dir().toString()));
+              r.dir().toString(), e.getPrecision(), e.getFloatAccuracy(), floatTest));
           return;
         }
       }

@@ -126,6 +126,9 @@ public final class ReportCommand implements Callable<Integer> {
         m.put("speedup", x.speedup());
         m.put("energyReduction", x.energyReduction());
         m.put("validationAccuracy", x.validationAccuracy());
+        m.put("precision", x.precision());
+        m.put("floatAccuracy", x.floatTestAccuracy());
+        m.put("floatValidationAccuracy", x.floatValidationAccuracy());
         m.put("threshold", c.threshold());
         m.put("meetsThreshold", x.meetsThreshold());
         m.put("fPerf", x.fPerf());

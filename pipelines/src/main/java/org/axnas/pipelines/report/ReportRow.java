@@ -13,6 +13,9 @@ package org.axnas.pipelines.report;
  * @param foundAt 1-based position of the chosen network's evaluation in its run history
  * @param evaluations evaluations the method's run spent (0 for the AxBench reference)
  * @param wallSeconds wall time of the run's rounds (0 for the AxBench reference)
+ * @param precision the arithmetic the accuracies were scored in (the hardware's npu.precision)
+ * @param floatValidationAccuracy validation accuracy in the trainer's float when the hardware computes otherwise, else null
+ * @param floatTestAccuracy test accuracy in the trainer's float when the hardware computes otherwise, else null
  */
 public record ReportRow(
     String benchmark,
@@ -31,4 +34,7 @@ public record ReportRow(
     int cacheHits,
     double wallSeconds,
     double trainingSeconds,
-    String runDir) {}
+    String runDir,
+    String precision,
+    Double floatValidationAccuracy,
+    Double floatTestAccuracy) {}

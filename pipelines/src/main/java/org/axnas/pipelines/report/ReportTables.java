@@ -95,7 +95,8 @@ public final class ReportTables {
         if (row.isPresent()) {
           ReportRow x = row.get();
           rows.add(List.of(c.benchmark(), bound, threshold, m.label(), "`" + x.network() + "`", percent(x.validationAccuracy())
-              + (x.meetsThreshold() ? "" : " (below)"), x.testAccuracy() == null ? "-" : percent(x.testAccuracy()),
+              + besideFloat(x.validationAccuracy(), x.floatValidationAccuracy()) + (x.meetsThreshold() ? "" : " (below)"),
+              x.testAccuracy() == null ? "-" : percent(x.testAccuracy()) + besideFloat(x.testAccuracy(), x.floatTestAccuracy()),
               times(x.speedup()), times(x.energyReduction())));
         } else if (m != Method.AXBENCH || c.missing().stream().anyMatch(s -> s.startsWith(m.label()))) {
           rows.add(List.of(c.benchmark(), bound, threshold, m.label(), "none", "-", "-", "-", "-"));
@@ -105,7 +106,8 @@ public final class ReportTables {
     return new Table("Group " + group + ": the network each method chooses",
         "Energy mode (paper Table 1): the highest energy reduction whose validation accuracy reaches the threshold. "
             + "AxBench's network is fixed; '(below)' marks it when it misses the threshold. Test accuracy is on the test "
-            + "split, which no search saw.",
+            + "split, which no search saw. Accuracies are in the hardware's arithmetic (npu.precision); where the "
+            + "trainer's float gives another, it follows in brackets.",
         List.of("benchmark", "error bound", "accuracy threshold", "method", "network", "accuracy (validation)",
             "accuracy (test)", "speedup", "energy reduction"),
         rows);
@@ -163,5 +165,10 @@ public final class ReportTables {
 
   static String seconds(double s) {
     return s >= 120 ? String.format(Locale.ROOT, "%.1f min", s / 60) : String.format(Locale.ROOT, "%.1f s", s);
+  }
+
+  /** " (float 93.1%)" when the trainer's float accuracy differs from the hardware's, else "". */
+  static String besideFloat(double accuracy, Double floatAccuracy) {
+    return floatAccuracy == null || floatAccuracy == accuracy ? "" : " (float " + percent(floatAccuracy) + ")";
   }
 }

@@ -11,7 +11,10 @@ import org.axnas.kernels.ErrorMetric;
 import org.axnas.kernels.ErrorMetrics;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.ParetoEntry;
+import org.axnas.evaluation.CandidateEvaluator;
 import org.axnas.evaluation.ParetoSet;
+import org.axnas.runtime.Precision;
+import org.axnas.runtime.Quantisation;
 import org.axnas.trainer.TrainedModel;
 
 /**
@@ -23,14 +26,26 @@ import org.axnas.trainer.TrainedModel;
 final class TestScores {
   private TestScores() {}
 
-  /** The test accuracy of the model with this cache key, or empty when its file cannot be found. */
-  static Optional<Double> accuracy(FinishedRun run, String modelKey) {
+  /**
+   * The test score of the model with this cache key in the arithmetic the run scored in (the
+   * float one beside it), or empty when its file cannot be found.
+   */
+  static Optional<CandidateEvaluator.HardwareScore> accuracy(FinishedRun run, String modelKey) {
     Optional<Path> file = modelFile(run, modelKey);
     if (file.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(ParetoSet.testAccuracy(TrainedModel.readJson(file.get()), new RunFolder(run.dir()).traces().toString(),
-        metric(run), run.errorBound()));
+    return Optional.of(ParetoSet.testScore(TrainedModel.readJson(file.get()), new RunFolder(run.dir()).traces().toString(),
+        metric(run), run.errorBound(), precision(run)));
+  }
+
+  /**
+   * The arithmetic a run scored in, from its own files: the quantisation its Pareto set records
+   * (every member carries it when the hardware computes in other than the trainer's float).
+   */
+  static Precision precision(FinishedRun run) {
+    return run.pareto().stream().filter(p -> p.getQuantisation() != null).findFirst()
+        .map(p -> Quantisation.fromJson(p.getQuantisation()).precision()).orElse(Precision.FLOAT);
   }
 
   static ErrorMetric metric(FinishedRun run) {

@@ -19,13 +19,16 @@ import org.axnas.schemas.Evaluation;
 /**
  * One row per evaluation of a run folder, in trial order: what {@code axnas history} prints (like
  * Optuna's {@code trials_dataframe}). Joins the history with the round timings files (wall times,
- * cache hits) and {@code pareto.json} (test accuracy, known for the Pareto set).
+ * cache hits) and {@code pareto.json} (test accuracy, known for the Pareto set). Accuracies are in
+ * the arithmetic the hardware computes in ({@code precision}); when that is not the trainer's
+ * float, the float ones stand beside them ({@code floatAccuracy}, {@code floatTestAccuracy}).
  */
 public final class TrialsTable {
   /** The columns, in order; also the CSV header and the JSON keys. */
   public static final List<String> COLUMNS = List.of("trial", "round", "network", "status",
       "accuracy", "testAccuracy", "speedup", "energyReduction", "fPerf", "trainingSeconds",
-      "cached", "pareto", "failureReason", "fidelity", "bracket", "rung", "parentTrial", "hypervolume");
+      "cached", "pareto", "failureReason", "precision", "floatAccuracy", "floatTestAccuracy", "fidelity",
+      "bracket", "rung", "parentTrial", "hypervolume");
 
   private final List<Map<String, Object>> rows;
 
@@ -43,7 +46,12 @@ public final class TrialsTable {
           "no finished round here; give the folder of a search or enumerate run");
     }
     Map<Integer, JsonNode> timings = timings(folder);
-    Map<Integer, Double> testAccuracy = testAccuracy(folder.paretoJson());
+    Map<Integer, Double> testAccuracy = paretoColumn(folder.paretoJson(), "testAccuracy");
+    Map<Integer, Double> floatTestAccuracy = paretoColumn(folder.paretoJson(), "floatTestAccuracy");
+    java.util.Set<Integer> members = new java.util.HashSet<>();
+    if (Files.exists(folder.paretoJson())) {
+      readJson(folder.paretoJson()).forEach(p -> members.add(p.path("trialId").asInt()));
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Evaluation> history = new ArrayList<>(folder.readHistory());
     history.sort(Comparator.comparingInt(Evaluation::getTrialId));
@@ -64,8 +72,11 @@ public final class TrialsTable {
       r.put("fPerf", ok ? e.getFPerf() : null);
       r.put("trainingSeconds", t == null ? null : t.path("trainingSeconds").asDouble());
       r.put("cached", t == null ? e.getCached() : t.path("cached").asBoolean(e.getCached()));
-      r.put("pareto", testAccuracy.containsKey(e.getTrialId()));
+      r.put("pareto", members.contains(e.getTrialId()));
       r.put("failureReason", e.getFailureReason() == null ? null : e.getFailureReason().toString());
+      r.put("precision", e.getPrecision().toString());
+      r.put("floatAccuracy", ok ? e.getFloatAccuracy() : null);
+      r.put("floatTestAccuracy", floatTestAccuracy.get(e.getTrialId()));
       boolean rung = e.getRung() >= 0; // multi-fidelity: the rung's training budget and where it came from
       r.put("fidelity", rung ? e.getFidelity() : null);
       r.put("bracket", rung ? e.getBracket() : null);
@@ -81,21 +92,30 @@ public final class TrialsTable {
     return rows;
   }
 
-  /** A readable, aligned table (failures show their reason at the end of the line). */
+  /**
+   * A readable, aligned table (failures show their reason at the end of the line). When the run
+   * scored in other than the trainer's float, a {@code float acc} column gives the float accuracy
+   * where it differs.
+   */
   public String toText() {
-    // a multi-fidelity run shows each evaluation's rung: "b1 r2 167" (bracket, rung, epochs) and "<12" (continues trial 12)
+    // a multi-fidelity run shows each evaluation's rung: "b1 r2 167" (bracket, rung, budget) and "<12" (continues trial 12)
     boolean rungs = rows.stream().anyMatch(r -> r.get("rung") != null);
+    boolean withFloat = rows.stream().anyMatch(r -> r.get("floatAccuracy") != null);
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%5s %5s%s  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round",
+        "%5s %5s%s  %-30s %-8s %8s%s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round",
         rungs ? String.format(Locale.ROOT, " %-12s %5s", "rung", "from") : "", "network", "status",
-        "accuracy", "test acc", "speedup", "energy", "f_perf", "front HV", "train s", "cached"));
+        "accuracy", withFloat ? String.format(Locale.ROOT, " %9s", "float acc") : "", "test acc", "speedup", "energy",
+        "f_perf", "front HV", "train s", "cached"));
     for (Map<String, Object> r : rows) {
       String rung = !rungs ? "" : r.get("rung") == null ? String.format(Locale.ROOT, " %-12s %5s", "-", "")
           : String.format(Locale.ROOT, " %-12s %5s", "b" + r.get("bracket") + " r" + r.get("rung") + " " + r.get("fidelity"),
               r.get("parentTrial") == null ? "" : "<" + r.get("parentTrial"));
-      sb.append(String.format(Locale.ROOT, "%5d %5d%s  %-30s %-8s %8s %8s %8s %8s %8s %8s %8s %6s%s%n",
+      Object fa = r.get("floatAccuracy");
+      String floatCell = !withFloat ? "" : String.format(Locale.ROOT, " %9s",
+          fa == null ? "-" : fa.equals(r.get("accuracy")) ? "same" : num(fa, "%.4f"));
+      sb.append(String.format(Locale.ROOT, "%5d %5d%s  %-30s %-8s %8s%s %8s %8s %8s %8s %8s %8s %6s%s%n",
           (Integer) r.get("trial"), (Integer) r.get("round"), rung, r.get("network"), r.get("status"),
-          num(r.get("accuracy"), "%.4f"), num(r.get("testAccuracy"), "%.4f"),
+          num(r.get("accuracy"), "%.4f"), floatCell, num(r.get("testAccuracy"), "%.4f"),
           num(r.get("speedup"), "%.2fx"), num(r.get("energyReduction"), "%.2fx"),
           num(r.get("fPerf"), "%.4f"), num(r.get("hypervolume"), "%.4f"), num(r.get("trainingSeconds"), "%.2f"),
           Boolean.TRUE.equals(r.get("cached")) ? "yes" : "no",
@@ -104,7 +124,11 @@ public final class TrialsTable {
     long failed = rows.stream().filter(r -> !"OK".equals(r.get("status"))).count();
     sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known)%s; front HV "
         + "= hypervolume of the front of the trials so far (accuracy x speedup x energy reduction over the origin)%n",
-        rows.size(), failed, rungs ? "; rung = bracket, rung and its epochs, from = the trial it continues" : ""));
+        rows.size(), failed, rungs ? "; rung = bracket, rung and its budget, from = the trial it continues" : ""));
+    if (withFloat) {
+      sb.append(String.format(Locale.ROOT, "accuracies in the hardware's arithmetic (%s); float acc: the trainer's float%n",
+          rows.get(0).get("precision")));
+    }
     return sb.toString();
   }
 
@@ -145,12 +169,13 @@ public final class TrialsTable {
     return byTrial;
   }
 
-  private static Map<Integer, Double> testAccuracy(Path paretoJson) {
+  /** A numeric field of {@code pareto.json}'s members by trial (members without it are left out). */
+  private static Map<Integer, Double> paretoColumn(Path paretoJson, String field) {
     Map<Integer, Double> byTrial = new HashMap<>();
     if (Files.exists(paretoJson)) {
       for (JsonNode p : readJson(paretoJson)) {
-        if (p.has("testAccuracy")) {
-          byTrial.put(p.path("trialId").asInt(), p.path("testAccuracy").asDouble());
+        if (p.has(field) && !p.get(field).isNull()) {
+          byTrial.put(p.path("trialId").asInt(), p.path(field).asDouble());
         }
       }
     }

@@ -24,8 +24,13 @@ final class CandidateFactory {
         .setTraining(training.spec());
     Proposal.Stage stage = p.stage();
     if (stage != null) {
-      // multi-fidelity: the rung's budget is the training's epochs setting
-      c.setTraining(TrainingSpec.newBuilder(training.spec()).setEpochs(stage.epochs()).build())
+      // multi-fidelity: the rung's budget is the number of train samples or the training's epochs setting
+      if (stage.resource().equals("samples")) {
+        c.setTrainSamples(stage.budget());
+      } else {
+        c.setTraining(TrainingSpec.newBuilder(training.spec()).setEpochs(stage.budget()).build());
+      }
+      c.setFidelity(stage.budget())
           .setBracket(stage.bracket())
           .setRung(stage.rung())
           .setParentTrialId(stage.parentTrialId())

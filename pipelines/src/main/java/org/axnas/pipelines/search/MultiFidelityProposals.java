@@ -29,6 +29,7 @@ import org.axnas.smac.Trial;
 final class MultiFidelityProposals implements ProposalSource {
   private final Smac smac;
   private final Hyperband plan;
+  private final String resource;
   private final int inputs;
   private final int outputs;
   private final Activation outputActivation;
@@ -42,9 +43,10 @@ final class MultiFidelityProposals implements ProposalSource {
 
   private record Member(Proposal proposal, Trial trial, Evaluation evaluation) {}
 
-  MultiFidelityProposals(Smac smac, Hyperband plan, int inputs, int outputs, Activation outputActivation) {
+  MultiFidelityProposals(Smac smac, Hyperband plan, String resource, int inputs, int outputs, Activation outputActivation) {
     this.smac = smac;
     this.plan = plan;
+    this.resource = resource;
     this.inputs = inputs;
     this.outputs = outputs;
     this.outputActivation = outputActivation;
@@ -64,12 +66,14 @@ final class MultiFidelityProposals implements ProposalSource {
       return newBracket();
     }
     rung++;
-    int epochs = bracket.rungs().get(rung).budget();
+    int budget = bracket.rungs().get(rung).budget();
+    // epochs: the continued training adds the difference to the parent's epochs; samples: it trains on more
     List<Proposal> out = new ArrayList<>();
     for (Member m : promoted) {
       Evaluation e = m.evaluation();
+      int spent = resource.equals("epochs") ? m.proposal().stage().budget() : 0;
       Proposal p = new Proposal(nextTrialId++, m.proposal().network(), m.proposal().configJson(),
-          new Proposal.Stage(bracketsStarted - 1, rung, epochs, e.getTrialId(), e.getModelKey(), m.proposal().stage().epochs()));
+          new Proposal.Stage(resource, bracketsStarted - 1, rung, budget, e.getTrialId(), e.getModelKey(), spent));
       members.put(p.trialId(), new Member(p, m.trial(), null));
       out.add(p);
     }
@@ -94,7 +98,7 @@ final class MultiFidelityProposals implements ProposalSource {
 
   private List<Proposal> newBracket() {
     Hyperband.Bracket next = plan.bracket(bracketsStarted);
-    int epochs = next.rungs().get(0).budget();
+    int budget = next.rungs().get(0).budget();
     List<Trial> trials = smac.ask(next.newConfigurations());
     if (trials.isEmpty()) {
       bracket = null;
@@ -105,7 +109,7 @@ final class MultiFidelityProposals implements ProposalSource {
     List<Proposal> out = new ArrayList<>();
     for (Trial t : trials) {
       Proposal p = new Proposal(nextTrialId++, MlpSpace.toNetwork(t.config(), inputs, outputs, outputActivation),
-          t.config().toJson(), new Proposal.Stage(bracketsStarted, 0, epochs, -1, null, 0));
+          t.config().toJson(), new Proposal.Stage(resource, bracketsStarted, 0, budget, -1, null, 0));
       members.put(p.trialId(), new Member(p, t, null));
       out.add(p);
     }
@@ -120,7 +124,7 @@ final class MultiFidelityProposals implements ProposalSource {
       throw new IllegalStateException("trial " + p.trialId() + " is not pending in the current rung");
     }
     members.put(p.trialId(), new Member(m.proposal(), m.trial(), e));
-    double budget = m.proposal().stage().epochs();
+    double budget = m.proposal().stage().budget();
     if (m.proposal().stage().rung() == 0) {
       smac.tell(m.trial(), SmacProposals.result(e), budget);
     } else {
@@ -133,14 +137,14 @@ final class MultiFidelityProposals implements ProposalSource {
     return plan.rounds(configurations);
   }
 
-  /** "bracket 2, rung 1 of 3, 167 epochs" for the progress line. */
+  /** "bracket 2, rung 1 of 3, 622 samples" for the progress line. */
   String where() {
     if (bracket == null) {
       return "";
     }
     Proposal p = members.isEmpty() ? null : members.firstEntry().getValue().proposal();
-    return String.format("bracket %d, rung %d of %d, %d epochs", bracketsStarted, rung + 1, bracket.rungs().size(),
-        p == null ? 0 : p.stage().epochs());
+    return String.format("bracket %d, rung %d of %d, %d %s", bracketsStarted, rung + 1, bracket.rungs().size(),
+        p == null ? 0 : p.stage().budget(), resource);
   }
 
   /** New configurations SMAC has proposed so far. */

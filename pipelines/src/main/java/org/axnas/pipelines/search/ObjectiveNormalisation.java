@@ -7,6 +7,7 @@ import org.axnas.core.Layer;
 import org.axnas.core.Network;
 import org.axnas.core.OpProfile;
 import org.axnas.evaluation.Objective;
+import org.axnas.hwsim.CpuWorkload;
 import org.axnas.hwsim.HardwareConfig;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
@@ -24,12 +25,13 @@ final class ObjectiveNormalisation {
    * network of the space (one hidden neuron, each allowed activation: the best any candidate can
    * reach), so the three terms of f_perf are all in [0, 1].
    */
-  static Objective objective(RunConfig config, HardwareConfig hw, int inputs, int outputs, Activation outAct, OpProfile cpu) {
+  static Objective objective(RunConfig config, HardwareConfig hw, int inputs, int outputs, Activation outAct,
+      CpuWorkload cpu) {
     double bestSpeedup = 0;
     double bestEnergy = 0;
     for (Activation a : config.search().activations()) {
       Network smallest = new Network(inputs, List.of(new Layer(1, a)), outputs, outAct);
-      SimulationResult r = Simulator.simulate(smallest, hw, hw.cpu().workload(config.benchmark(), cpu));
+      SimulationResult r = Simulator.simulate(smallest, hw, cpu);
       bestSpeedup = Math.max(bestSpeedup, r.speedup());
       bestEnergy = Math.max(bestEnergy, r.energyReduction());
     }
@@ -48,7 +50,7 @@ final class ObjectiveNormalisation {
     }
     Benchmark b = Benchmarks.byName(config.benchmark());
     Objective o = objective(config, in.hardware(), b.inputWidth(), b.outputWidth(), b.outputActivation(),
-        OpProfile.of(java.util.Map.of()));
+        in.hardware().cpu().workload(config.benchmark(), OpProfile.of(java.util.Map.of())));
     checkReachable(config, o, in.hardwarePath());
   }
 

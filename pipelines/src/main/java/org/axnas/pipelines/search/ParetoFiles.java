@@ -23,9 +23,24 @@ public final class ParetoFiles {
       m.put("fPerf", p.getFPerf());
       m.put("testAccuracy", p.getTestAccuracy());
       m.put("model", p.getModelPath());
+      m.put("precision", p.getPrecision());
+      m.put("floatAccuracy", p.getFloatAccuracy());
+      m.put("floatTestAccuracy", p.getFloatTestAccuracy());
+      if (p.getQuantisation() != null) {
+        m.put("quantisation", quantisation(p.getQuantisation()));
+      }
       rows.add(m);
     }
     return rows;
+  }
+
+  /** The quantisation block as a JSON object (what the runtime's FinishedRun reads back). */
+  static Object quantisation(String block) {
+    try {
+      return org.axnas.pipelines.run.JsonOutput.mapper().readTree(block);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a quantisation block that is not JSON: " + block, e);
+    }
   }
 
   public static List<Scored> scored(List<ParetoEntry> pareto) {

@@ -44,7 +44,8 @@ final class Progress {
    * A multi-fidelity round (one rung):
    * {@code round 4 of 12 (bracket 2, rung 1 of 3, 56 epochs): 30 evaluations, 18/40 configurations, ...}.
    */
-  void rung(int round, List<Evaluation> history, double seconds, double trainingSeconds, String where, int configurations) {
+  void rung(int round, List<Evaluation> history, double seconds, double trainingSeconds, String where, int configurations,
+      String unit) {
     secondsSoFar += seconds;
     roundsTimed++;
     long failed = history.stream().filter(e -> e.getStatus() != EvaluationStatus.OK).count();
@@ -54,9 +55,9 @@ final class Progress {
         .max(Comparator.comparingDouble(Evaluation::getFPerf).thenComparing(Comparator.comparingInt(Evaluation::getTrialId).reversed()))
         .orElse(null);
     int left = Math.max(0, totalRounds - round);
-    out.printf("round %d of ~%d (%s): %d evaluations, %d/%d configurations, %d failed, best f_perf at %d epochs %s%s, "
+    out.printf("round %d of ~%d (%s): %d evaluations, %d/%d configurations, %d failed, best f_perf at %d %s %s%s, "
             + "%.1f s (%.0f%% training), ~%.0f s left%n",
-        round, totalRounds, where, history.size(), configurations, budget, failed, top,
+        round, totalRounds, where, history.size(), configurations, budget, failed, top, unit,
         best == null ? "-" : String.format("%.4f", best.getFPerf()),
         best == null ? "" : " (" + best.getNetwork() + ", accuracy " + String.format("%.3f", best.getAccuracy()) + ")",
         seconds, seconds > 0 ? 100 * Math.min(1, trainingSeconds / Math.max(1, parallelWorkers()) / seconds) : 0,

@@ -13,9 +13,12 @@ public record Proposal(int trialId, Network network, String configJson, Stage st
   }
 
   /**
-   * Where a multi-fidelity proposal stands: its bracket and rung, the rung's training budget
-   * (epochs), and for a promoted one the trial it continues (its model key and the budget that
-   * model was trained with); {@code parentTrialId} is -1 and {@code continueFrom} null in rung 0.
+   * Where a multi-fidelity proposal stands: its bracket and rung, the rung's budget in the
+   * resource's unit ({@code samples}: train samples; {@code epochs}: the epochs setting), and for a
+   * promoted one the trial it continues: its model key and the epochs setting that model was
+   * trained with (0 when the rungs grow in samples); {@code parentTrialId} is -1 and
+   * {@code continueFrom} null in rung 0.
    */
-  public record Stage(int bracket, int rung, int epochs, int parentTrialId, String continueFrom, int budgetSpent) {}
+  public record Stage(String resource, int bracket, int rung, int budget, int parentTrialId, String continueFrom,
+      int budgetSpent) {}
 }

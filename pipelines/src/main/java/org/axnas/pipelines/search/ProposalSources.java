@@ -22,13 +22,15 @@ final class ProposalSources {
   private final int inputs;
   private final int outputs;
   private final Activation outputActivation;
+  private final int trainSamples;
 
-  ProposalSources(RunConfig config, int inputs, int outputs, Activation outputActivation) {
+  ProposalSources(RunConfig config, int inputs, int outputs, Activation outputActivation, int trainSamples) {
     this.config = config;
     this.space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(), config.search().activations());
     this.inputs = inputs;
     this.outputs = outputs;
     this.outputActivation = outputActivation;
+    this.trainSamples = trainSamples;
     for (String given : config.search().initial()) {
       Network n = Network.parse(given);
       String fitting = new Network(inputs, n.hidden(), outputs, outputActivation).notation();
@@ -48,7 +50,8 @@ final class ProposalSources {
   ProposalSource smac(List<Observation> warmStart) {
     Smac smac = builder(config).warmStart(warmStart).build();
     if (config.search().multiFidelity()) {
-      return new MultiFidelityProposals(smac, hyperband(config.search().fidelity()), inputs, outputs, outputActivation);
+      RunConfig.Fidelity f = config.search().fidelity().resolved(trainSamples);
+      return new MultiFidelityProposals(smac, hyperband(f), f.resource(), inputs, outputs, outputActivation);
     }
     return new SmacProposals(smac, inputs, outputs, outputActivation);
   }

@@ -237,7 +237,8 @@ public final class SearchDriver {
       }
       double seconds = (System.nanoTime() - roundStart) / 1e9;
       if (rungs != null) {
-        progress.rung(round, history, seconds, rr.trainingSeconds(), rungs.where(), rungs.configurations());
+        progress.rung(round, history, seconds, rr.trainingSeconds(), rungs.where(), rungs.configurations(),
+            config.search().fidelity().resource());
       } else {
         progress.round(round, history, seconds, rr.trainingSeconds());
       }

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.axnas.core.Activation;
 import org.axnas.core.OpProfile;
+import org.axnas.evaluation.CpuWorkloads;
 import org.axnas.evaluation.Objective;
 import org.axnas.evaluation.ScoringSpec;
 import org.axnas.kernels.Benchmarks;
+import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.RunFolder;
 import org.axnas.trainer.Dataset;
@@ -42,14 +44,34 @@ record SearchPlan(ProposalSources proposals, CandidateFactory candidates, Scorin
     int inputs = train.inWidth();
     int outputs = train.outWidth();
 
-    Objective objective = ObjectiveNormalisation.objective(config, in.hardware(), inputs, outputs, outAct, cpu);
+    if (config.search().multiFidelity()) {
+      checkFidelity(config, train.size());
+    }
+    double[] mix = config.isUserFunction() ? CpuWorkloads.byOrdinal(config.function().instructionMix()) : new double[0];
+    Objective objective = ObjectiveNormalisation.objective(config, in.hardware(), inputs, outputs, outAct,
+        CpuWorkloads.of(in.hardware(), config.benchmark(), cpu.toArray(), mix));
     ObjectiveNormalisation.checkReachable(config, objective, in.hardwarePath());
     ScoringSpec spec = new ScoringSpec(config.benchmark(), metric, config.group(), config.errorBound(), objective,
         in.hardwareYaml(), in.hardwarePath().toString(), cpu.toArray(), folder.traces().toString(), "validation",
-        (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString());
+        (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString(), mix);
     spec.errorMetric(); // an unknown metric fails here, not on a worker
-    return new SearchPlan(new ProposalSources(config, inputs, outputs, outAct),
+    return new SearchPlan(new ProposalSources(config, inputs, outputs, outAct, train.size()),
         new CandidateFactory(config.seed(), CandidateTraining.of(config)), spec);
+  }
+
+  /** {@code search.fidelity} against the train split: a rung cannot have more samples than there are. */
+  private static void checkFidelity(RunConfig config, int trainSamples) {
+    RunConfig.Fidelity f = config.search().fidelity();
+    RunConfig.Fidelity r = f.resolved(trainSamples);
+    if (f.samples() && r.max() > trainSamples) {
+      throw new ConfigException(config.file(), "search.fidelity.max", "the train split has " + trainSamples
+          + " samples, fewer than " + r.max() + "; leave max out to use them all");
+    }
+    if ((long) r.min() * r.eta() > r.max()) {
+      throw new ConfigException(config.file(), "search.fidelity.min", "must be at most max / eta = " + r.max() / r.eta()
+          + " (max " + r.max() + (f.max() == 0 ? ", the train split" : "") + ", eta " + r.eta() + "), or there is only "
+          + "one rung; got " + r.min());
+    }
   }
 
   String modelDir() {

@@ -68,7 +68,9 @@ public record SelectionReport(
         provenance = provenance(text);
         json = exportDir.resolve("model.json");
         dl4j = exportDir.resolve("model.dl4j.zip");
-        AtomicFiles.writeString(json, text);
+        // the run's arithmetic travels with the exported model, so a program computes what was scored
+        AtomicFiles.writeString(json, entry.getQuantisation() == null ? text
+            : org.axnas.runtime.Quantisation.fromJson(entry.getQuantisation()).attachTo(text));
         Path tmp = exportDir.resolve(".model.dl4j.zip.tmp");
         TrainedModel.fromJson(text).writeDl4j(tmp);
         Files.move(tmp, dl4j, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -106,6 +108,9 @@ public record SelectionReport(
     m.put("fPerf", chosen.fPerf());
     m.put("trialId", chosen.trialId());
     m.put("testAccuracy", entry.getTestAccuracy());
+    m.put("precision", entry.getPrecision());
+    m.put("floatAccuracy", entry.getFloatAccuracy());
+    m.put("floatTestAccuracy", entry.getFloatTestAccuracy());
     if (application != null) {
       Map<String, Object> a = new LinkedHashMap<>();
       a.put("regionFraction", application.regionFraction());

@@ -20,8 +20,8 @@ import org.axnas.runtime.Scored;
 import org.axnas.runtime.SelectionMode;
 
 /**
- * bench/multi-fidelity's summary: reads the runs {@code BENCHMARK-full-sSEED} and
- * {@code BENCHMARK-mf-sSEED} under OUT/runs (made by the script with {@code axnas search}) and
+ * bench/multi-fidelity's summary: reads the runs {@code BENCHMARK-MODE-sSEED} (MODE full, mfs for
+ * rungs in samples, mfe for rungs in epochs) under OUT/runs (made by the script with {@code axnas search}) and
  * writes multi-fidelity.csv (best f_perf against training CPU-seconds, per run),
  * multi-fidelity-summary.csv and one PNG per benchmark. Training CPU-seconds are the sum of the
  * candidates' training wall times (each trains on one thread), from the round timings files. A
@@ -64,9 +64,6 @@ public final class MultiFidelityBench {
             + (int) Math.round(minAccuracy * 100) + "\n");
     System.out.printf("%-13s %4s %-5s %6s %9s %9s %12s %7s  %s%n", "benchmark", "seed", "mode", "evals", "train s",
         "best f", "to full best", "share", "energy-mode choice at accuracy >= " + minAccuracy);
-    List<Double> shares = new ArrayList<>();
-    int pairs = 0;
-    int reached = 0;
     Map<String, List<Curve>> byBenchmark = new TreeMap<>();
     for (Curve c : curves) {
       byBenchmark.computeIfAbsent(c.benchmark(), b -> new ArrayList<>()).add(c);
@@ -74,14 +71,9 @@ public final class MultiFidelityBench {
           && f.mode().equals("full")).findFirst().orElse(null);
       double to = Double.NaN;
       double share = Double.NaN;
-      if (full != null && c.mode().equals("mf")) {
-        pairs++;
+      if (full != null && !c.mode().equals("full")) {
         to = secondsToReach(c, full.best());
-        if (!Double.isNaN(to)) {
-          reached++;
-          share = to / full.seconds();
-          shares.add(share);
-        }
+        share = Double.isNaN(to) ? Double.NaN : to / full.seconds();
       }
       System.out.printf(Locale.ROOT, "%-13s %4d %-5s %6d %9.1f %9.4f %12s %7s  %s%n", c.benchmark(), c.seed(), c.mode(),
           c.evaluations(), c.seconds(), c.best(), Double.isNaN(to) ? "-" : String.format(Locale.ROOT, "%.1f s", to),
@@ -94,10 +86,30 @@ public final class MultiFidelityBench {
     for (var e : byBenchmark.entrySet()) {
       Charts.write(figure(e.getKey(), e.getValue()), out);
     }
-    shares.sort(Double::compare);
-    System.out.printf(Locale.ROOT, "multi-fidelity: reached full fidelity's final best f_perf in %d of %d runs, "
-            + "median %s of full fidelity's training CPU-seconds (target <= 0.33); CSV, summary and PNGs in %s%n",
-        reached, pairs, shares.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f", shares.get(shares.size() / 2)), out);
+    for (String mode : List.of("mfs", "mfe")) {
+      List<Double> s = new ArrayList<>();
+      int runs = 0;
+      for (Curve c : curves) {
+        Curve full = curves.stream().filter(f -> f.benchmark().equals(c.benchmark()) && f.seed() == c.seed()
+            && f.mode().equals("full")).findFirst().orElse(null);
+        if (c.mode().equals(mode) && full != null) {
+          runs++;
+          double to = secondsToReach(c, full.best());
+          // a run that never gets there counts as infinitely slow in the median
+          s.add(Double.isNaN(to) ? Double.POSITIVE_INFINITY : to / full.seconds());
+        }
+      }
+      if (runs == 0) {
+        continue;
+      }
+      s.sort(Double::compare);
+      long reachedMode = s.stream().filter(Double::isFinite).count();
+      double median = s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+      System.out.printf(Locale.ROOT, "multi-fidelity (%s): reached full fidelity's final best f_perf in %d of %d runs, "
+              + "median %s of its training CPU-seconds (target <= 0.33); CSV, summary and PNGs in %s%n",
+          mode.equals("mfs") ? "samples" : "epochs", reachedMode, runs,
+          Double.isFinite(median) ? String.format(Locale.ROOT, "%.2f", median) : "never", out);
+    }
   }
 
   private static Curve curve(Path run, String benchmark, int seed, String mode, double minAccuracy) {
@@ -145,8 +157,17 @@ public final class MultiFidelityBench {
           pts.add(new Figure.Point(Math.max(p[0], 0.1), p[1]));
         }
       }
-      series.add(new Figure.Series((c.mode().equals("mf") ? "multi-fidelity" : "full fidelity") + ", seed " + c.seed(),
-          c.mode().equals("mf") ? Figure.Look.NAS_CURVE : Figure.Look.ENUMERATION_CURVE, Figure.Series.Kind.STEPS, pts));
+      String name = switch (c.mode()) {
+        case "mfs" -> "multi-fidelity (samples)";
+        case "mfe" -> "multi-fidelity (epochs)";
+        default -> "full fidelity";
+      };
+      Figure.Look look = switch (c.mode()) {
+        case "mfs" -> Figure.Look.NAS_CURVE;
+        case "mfe" -> Figure.Look.AXBENCH;
+        default -> Figure.Look.ENUMERATION_CURVE;
+      };
+      series.add(new Figure.Series(name + ", seed " + c.seed(), look, Figure.Series.Kind.STEPS, pts));
     }
     return new Figure.Xy("multi-fidelity-" + benchmark, benchmark + ": best f_perf against training time",
         "SMAC at full fidelity vs SMAC in Hyperband brackets; best f_perf among fully trained candidates",

@@ -138,6 +138,8 @@ class ReportTest {
           assertEquals(wallSeconds(runs.resolve(BENCHMARK + "-g" + g + "-" + (method.equals("nas") ? "search" : "enumerate"))),
               row.get("wallSeconds").asDouble(), 1e-9);
           assertEquals(testAccuracy(expected, g, bound), row.get("accuracy").asDouble(), 1e-12);
+          assertEquals("fixed16/pwl256", row.get("precision").asText());
+          assertEquals(testAccuracy(expected, g, bound, false), row.get("floatAccuracy").asDouble(), 1e-12);
           sums.computeIfAbsent(g + "/" + method, k -> new double[2])[0] += expected.getSpeedup();
           sums.get(g + "/" + method)[1] += expected.getEnergyReduction();
         }
@@ -149,6 +151,7 @@ class ReportTest {
         assertEquals(e.getEnergyReduction(), row.get("energyReduction").asDouble(), 0);
         assertEquals(e.getSpeedup(), row.get("speedup").asDouble(), 0);
         assertEquals(testAccuracy(e, g, bound), row.get("accuracy").asDouble(), 1e-12);
+        assertEquals(testAccuracy(e, g, bound, false), row.get("floatAccuracy").asDouble(), 1e-12);
       }
       // one benchmark per group: the group means are that benchmark's figures
       for (JsonNode a : doc.get("averages")) {
@@ -325,8 +328,19 @@ class ReportTest {
 
   /** Paper eq. 5 on the test split: the share of test samples whose error is under the bound. */
   static double testAccuracy(Evaluation e, int group, double bound) throws Exception {
+    return testAccuracy(e, group, bound, true);
+  }
+
+  /**
+   * Paper eq. 5 on the test split, in the hardware's arithmetic (eyeriss.yaml's 16-bit fixed
+   * point, calibrated on the run's train split) or in the trainer's float.
+   */
+  static double testAccuracy(Evaluation e, int group, double bound, boolean inHardware) throws Exception {
     TrainedModel model = TrainedModel.readJson(cache.resolve(e.getModelKey() + ".json"));
     Path traces = runs.resolve(BENCHMARK + "-g" + group + "-enumerate").resolve("traces");
+    org.axnas.runtime.PlainEvaluator hw = org.axnas.evaluation.HardwareArithmetic.evaluator(model,
+        HardwareConfig.load(Path.of("run-configs/hardware/eyeriss.yaml")).precision(),
+        org.axnas.traces.TraceStore.load(traces.toString(), "train"));
     Benchmark b = Benchmarks.byName(BENCHMARK);
     int correct = 0;
     int n = 0;
@@ -342,7 +356,7 @@ class ReportTest {
             for (int i = 0; i < y.length; i++) {
               y[i] = s.getOutput().get(i);
             }
-            correct += b.metric().correct(model.predict(x), y, bound) ? 1 : 0;
+            correct += b.metric().correct(inHardware ? hw.evaluate(x) : model.predict(x), y, bound) ? 1 : 0;
             n++;
           }
         }

@@ -45,6 +45,7 @@ public final class SelectAndEvaluate {
     }
     System.out.println("network " + chosen.network() + " trial " + chosen.trialId() + " accuracy " + chosen.accuracy()
         + " energyReduction " + chosen.energyReduction());
+    System.out.println("precision " + net.precision().notation());
     net.provenance().forEach((k, v) -> System.out.println("provenance " + k + " = " + v));
     for (float y : net.evaluate(input)) {
       System.out.println("output " + y);
