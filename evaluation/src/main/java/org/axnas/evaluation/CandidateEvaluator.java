@@ -22,6 +22,7 @@ import org.axnas.runtime.Quantisation;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
+import org.axnas.traces.TraceStore;
 import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
@@ -77,6 +78,43 @@ public final class CandidateEvaluator {
     this.versions = new java.util.TreeMap<>(versions);
   }
 
+  /**
+   * An evaluator for {@code spec} on its traces folder's train and validation splits, scoring on
+   * {@code spec.scoreSplit()}; {@code versions} as for the constructor.
+   */
+  public static CandidateEvaluator of(ScoringSpec spec, Map<String, String> versions) {
+    return new CandidateEvaluator(spec,
+        TraceStore.load(spec.tracesDir(), "train"),
+        TraceStore.load(spec.tracesDir(), "validation"),
+        TraceStore.load(spec.tracesDir(), spec.scoreSplit()),
+        spec.errorMetric(),
+        HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()),
+        versions);
+  }
+
+  /**
+   * The evaluation cache's key of a candidate (benchmark, this evaluator's training data, network,
+   * training settings, seed): where its trained model is looked up and stored.
+   *
+   * @throws IllegalArgumentException when the candidate's network is not a network
+   */
+  public String modelKey(Candidate c) {
+    String training = c.getTraining().toString();
+    if (isSubset(c)) {
+      training += " on " + c.getTrainSamples() + " samples";
+    }
+    if (c.getContinueFrom() != null) {
+      // a continued training is another model than one trained from scratch with the same budget
+      training += " continuing " + c.getContinueFrom() + " after " + c.getBudgetSpent();
+    }
+    return ModelCache.key(spec.benchmark(), dataFingerprint, Network.parse(c.getNetwork()).notation(), training,
+        c.getSeed());
+  }
+
+  private boolean isSubset(Candidate c) {
+    return c.getTrainSamples() > 0 && c.getTrainSamples() < train.size();
+  }
+
   /** An evaluation, plus the reason and error when it failed. */
   public record Outcome(Evaluation evaluation, String failure, Throwable error) {
     public boolean failed() {
@@ -110,18 +148,12 @@ public final class CandidateEvaluator {
     } catch (IllegalArgumentException ex) {
       return failed(e, EvaluationStatus.FAILED, ex.getMessage(), ex, start);
     }
-    String training = c.getTraining().toString();
     Dataset trainOn = train;
-    if (c.getTrainSamples() > 0 && c.getTrainSamples() < train.size()) {
+    if (isSubset(c)) {
       // a cheap multi-fidelity rung: a subset drawn by the candidate's seed, nested in the next rung's
       trainOn = train.subset(c.getTrainSamples(), c.getSeed());
-      training += " on " + c.getTrainSamples() + " samples";
     }
-    if (c.getContinueFrom() != null) {
-      // a continued training is another model than one trained from scratch with the same budget
-      training += " continuing " + c.getContinueFrom() + " after " + c.getBudgetSpent();
-    }
-    String key = ModelCache.key(spec.benchmark(), dataFingerprint, network.notation(), training, c.getSeed());
+    String key = modelKey(c);
     e.setModelKey(key);
 
     TrainedModel model;

@@ -72,6 +72,12 @@ public record ScoringSpec(
     return ErrorMetrics.of(benchmark, metric);
   }
 
+  /** The same scoring with its trained models looked up (and stored) in {@code dir}. */
+  public ScoringSpec withModelDir(String dir) {
+    return new ScoringSpec(benchmark, metric, group, errorBound, objective, hardwareYaml, hardwareName, cpuOps,
+        tracesDir, scoreSplit, dir);
+  }
+
   public ScoringSpec onSplit(String split) {
     return new ScoringSpec(benchmark, metric, group, errorBound, objective, hardwareYaml, hardwareName, cpuOps,
         tracesDir, split, modelDir, instructionMix);

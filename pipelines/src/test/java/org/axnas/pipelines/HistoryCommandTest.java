@@ -30,7 +30,7 @@ class HistoryCommandTest {
     List<String> lines = csv.stdout().lines().toList();
     assertEquals("trial,round,network,status,accuracy,testAccuracy,speedup,energyReduction,fPerf,"
         + "trainingSeconds,cached,pareto,failureReason,precision,floatAccuracy,floatTestAccuracy,fidelity,bracket,rung,"
-        + "parentTrial", lines.get(0));
+        + "parentTrial,hypervolume", lines.get(0));
     assertEquals(history.size() + 1, lines.size());
     for (int i = 1; i < lines.size(); i++) {
       String[] cells = lines.get(i).split(",", -1);
@@ -46,6 +46,16 @@ class HistoryCommandTest {
       assertEquals(cells[11].equals("true"), !cells[5].isEmpty(), "test accuracy is known for the Pareto set");
     }
     assertEquals(paretoSize, lines.stream().skip(1).filter(l -> l.split(",", -1)[11].equals("true")).count());
+    // the front's hypervolume after each trial: never shrinks, and ends at the whole history's
+    double before = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      double hv = Double.parseDouble(cells[cells.length - 1]);
+      assertTrue(hv >= before, line);
+      before = hv;
+    }
+    assertTrue(before > 0);
+    assertEquals(org.axnas.evaluation.FrontHypervolume.of(history), before, 1e-12);
 
     TracesCommandTest.Result json = TracesCommandTest.run("history", out.toString(), "--json");
     assertEquals(0, json.code());

@@ -1,7 +1,9 @@
 package org.axnas.smac;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Turns finished trials into {@link TrainingData}. Configurations are encoded by
@@ -16,27 +18,42 @@ public interface RunHistoryEncoder {
 
   /** X and y for the given finished trials, in the given order. */
   default TrainingData encode(ConfigurationSpace space, List<HistoryEntry> finished) {
-    int n = finished.size();
-    double[][] x = new double[n][];
-    double[] cost = new double[n];
-    double worstOk = Double.NEGATIVE_INFINITY;
+    List<Observation> observed = new ArrayList<>(finished.size());
     for (HistoryEntry e : finished) {
-      if (e.isOk()) {
-        worstOk = Math.max(worstOk, e.result().cost());
+      if (e.isPending()) {
+        throw new IllegalArgumentException("pending trial " + e.trial().id() + " cannot be encoded as training data");
+      }
+      observed.add(new Observation(e.trial().config(), e.result()));
+    }
+    return encode(space, observed, TrialResult::cost);
+  }
+
+  /**
+   * X and y for the given observations, in the given order, each OK result's raw cost being
+   * {@code cost} of it (its own cost, or a scalarisation of its objectives such as ParEGO's).
+   */
+  default TrainingData encode(ConfigurationSpace space, List<Observation> observed, ToDoubleFunction<TrialResult> cost) {
+    int n = observed.size();
+    double[][] x = new double[n][];
+    double[] raw = new double[n];
+    double worstOk = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      TrialResult r = observed.get(i).result();
+      raw[i] = r.isOk() ? cost.applyAsDouble(r) : Double.NaN;
+      if (r.isOk()) {
+        worstOk = Math.max(worstOk, raw[i]);
       }
     }
     if (worstOk == Double.NEGATIVE_INFINITY) {
       worstOk = 0;
     }
     for (int i = 0; i < n; i++) {
-      HistoryEntry e = finished.get(i);
-      if (e.isPending()) {
-        throw new IllegalArgumentException("pending trial " + e.trial().id() + " cannot be encoded as training data");
+      x[i] = space.encode(observed.get(i).config());
+      if (!observed.get(i).result().isOk()) {
+        raw[i] = worstOk;
       }
-      x[i] = space.encode(e.trial().config());
-      cost[i] = e.isOk() ? e.result().cost() : worstOk;
     }
-    return new TrainingData(x, n == 0 ? cost : scale(cost), space.categories());
+    return new TrainingData(x, n == 0 ? raw : scale(raw), space.categories());
   }
 
   /** Costs scaled linearly to [0, 1] (min to 0, max to 1). */

@@ -13,6 +13,7 @@ final class SeedPurposes {
   static final long PROPOSAL = 0x7072_6f70_6f73L;
   static final long SURROGATE = 0x6d6f_6465_6cL;
   static final long CHALLENGERS = 0x6368_616c_6cL;
+  static final long PAREGO_WEIGHTS = 0x7061_7265_676fL;
 
   private SeedPurposes() {}
 }

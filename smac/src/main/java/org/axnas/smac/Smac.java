@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.axnas.smac.SurrogateModel.Surrogate;
 
 /**
@@ -33,6 +34,7 @@ public final class Smac {
   private final Builder settings;
   private final ConfigurationSpace space;
   private final List<Configuration> initialDesign;
+  private final List<Observation> warmStart;
   private final double cardinality;
   private final RunHistory history = new RunHistory();
   private final TreeMap<Integer, Trial> pending = new TreeMap<>();
@@ -45,6 +47,10 @@ public final class Smac {
     this.settings = b.copy();
     this.space = b.space;
     this.cardinality = space.cardinality();
+    this.warmStart = b.warmStart;
+    for (Observation o : warmStart) {
+      taken.add(o.config());
+    }
     this.initialDesign = List.copyOf(makeInitialDesign(b));
   }
 
@@ -104,7 +110,7 @@ public final class Smac {
       int id = nextId;
       Configuration c = fromInitialDesign(id);
       if (c == null) {
-        if (settings.randomDesign.isRandom(id, settings.seed) || modelEntries().size() < 2) {
+        if (settings.randomDesign.isRandom(id, settings.seed) || modelEntries().size() + warmStart.size() < 2) {
           c = randomUnseen(Seeds.random(settings.seed, SeedPurposes.PROPOSAL, id));
         } else {
           if (model == null) {
@@ -123,6 +129,9 @@ public final class Smac {
       out.add(trial);
       if (model != null) {
         model.believe(c);
+      }
+      if (settings.parEgo != null) {
+        model = null; // ParEGO: the next pick looks in a direction of its own, on a forest that believes this one
       }
     }
     return out;
@@ -254,6 +263,11 @@ public final class Smac {
     return space;
   }
 
+  /** The earlier evaluations the search started with (deduplicated, in the order given). */
+  public List<Observation> warmStart() {
+    return warmStart;
+  }
+
   /** The initial design in the order it is proposed. */
   public List<Configuration> initialDesign() {
     return initialDesign;
@@ -307,12 +321,18 @@ public final class Smac {
   }
 
   private BelievedModel trainModel(int id) {
-    List<HistoryEntry> finished = modelEntries();
-    TrainingData data = settings.encoder.encode(space, finished);
+    // the warm start first, then this search's trials (of the model's budget) by id: a fixed order, so a fixed forest
+    List<Observation> observed = new ArrayList<>(warmStart);
+    for (HistoryEntry e : modelEntries()) {
+      observed.add(new Observation(e.trial().config(), e.result()));
+    }
+    ToDoubleFunction<TrialResult> cost = settings.parEgo == null ? TrialResult::cost
+        : settings.parEgo.scalarisation(observed, settings.parEgo.weights(settings.seed, id));
+    TrainingData data = settings.encoder.encode(space, observed, cost);
     Surrogate surrogate = settings.surrogate.train(data, Seeds.derive(settings.seed, SeedPurposes.SURROGATE, id));
-    List<Configuration> evaluated = new ArrayList<>(finished.size());
-    for (HistoryEntry e : finished) {
-      evaluated.add(e.trial().config());
+    List<Configuration> evaluated = new ArrayList<>(observed.size());
+    for (Observation o : observed) {
+      evaluated.add(o.config());
     }
     AcquisitionMaximizer.Search search =
         settings.maximizer.start(space, surrogate, evaluated, Seeds.random(settings.seed, SeedPurposes.CHALLENGERS, id));
@@ -372,7 +392,8 @@ public final class Smac {
     for (Configuration c : b.additionalConfigurations) {
       design.add(b.space.configuration(c.values()));
     }
-    int n = b.initialDesignSize();
+    // what the warm start already tells takes the design's place
+    int n = Math.max(0, b.initialDesignSize() - b.warmStart.size());
     if (n > 0) {
       design.addAll(b.initialDesign.configurations(b.space, n, Seeds.derive(b.seed, SeedPurposes.INITIAL_DESIGN, 0)));
     }
@@ -402,6 +423,8 @@ public final class Smac {
     private AcquisitionMaximizer maximizer = LocalAndRandomSearch.defaults();
     private RandomDesign randomDesign = RandomDesign.probability(0.2);
     private Liar liar = Liar.WORST;
+    private ParEgo parEgo;
+    private List<Observation> warmStart = List.of();
 
     private Builder(ConfigurationSpace space) {
       if (space == null || space.dimensions() == 0) {
@@ -499,6 +522,33 @@ public final class Smac {
       return this;
     }
 
+    /**
+     * Proposes by ParEGO over the results' objectives instead of by their cost (null: by cost, the
+     * default). The cost still decides the incumbent.
+     */
+    public Builder parEgo(ParEgo parEgo) {
+      this.parEgo = parEgo;
+      return this;
+    }
+
+    /**
+     * Earlier evaluations the model learns from before the first proposal; their configurations are
+     * never proposed and they use no budget. They shrink the initial design by their number. A
+     * configuration given twice counts once (the first); each must be a configuration of the space.
+     */
+    public Builder warmStart(List<Observation> observations) {
+      java.util.LinkedHashMap<Configuration, Observation> unique = new java.util.LinkedHashMap<>();
+      for (Observation o : observations) {
+        Configuration c = space.configuration(o.config().values());
+        if (!c.equals(o.config())) {
+          throw new IllegalArgumentException("warm start: " + o.config() + " is not a configuration of the space");
+        }
+        unique.putIfAbsent(c, o);
+      }
+      this.warmStart = List.copyOf(unique.values());
+      return this;
+    }
+
     public Smac build() {
       return new Smac(this);
     }
@@ -530,7 +580,9 @@ public final class Smac {
       return "seed: " + seed + "\nbudget: " + budget + "\ninitial design: " + initialDesign + " x "
           + initialDesignSize() + " (+" + additionalConfigurations.size() + " given)\nsurrogate: " + surrogate
           + "\nencoder: " + encoder + "\nacquisition: " + acquisition() + "\nmaximizer: " + maximizer
-          + "\nrandom design: " + randomDesign + "\nliar: " + liar + "\n";
+          + "\nrandom design: " + randomDesign + "\nliar: " + liar + "\n"
+          + (parEgo == null ? "" : "proposals: " + parEgo + "\n")
+          + (warmStart.isEmpty() ? "" : "warm start: " + warmStart.size() + " observations\n");
     }
 
     private Builder copy() {
@@ -548,6 +600,8 @@ public final class Smac {
       b.maximizer = maximizer;
       b.randomDesign = randomDesign;
       b.liar = liar;
+      b.parEgo = parEgo;
+      b.warmStart = warmStart;
       return b;
     }
 

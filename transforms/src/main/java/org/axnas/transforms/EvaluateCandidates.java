@@ -16,7 +16,6 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.axnas.traces.TraceStore;
 import org.axnas.hwsim.HardwareConfig;
-import org.axnas.kernels.ErrorMetric;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.DeadLetter;
 import org.axnas.schemas.Evaluation;
@@ -85,14 +84,8 @@ public final class EvaluateCandidates extends PTransform<PCollection<Candidate>,
 
     @Setup
     public void setup() {
-      ErrorMetric metric = spec.errorMetric();
-      evaluator = new CandidateEvaluator(spec,
-          TraceStore.load(spec.tracesDir(), "train"),
-          TraceStore.load(spec.tracesDir(), "validation"),
-          TraceStore.load(spec.tracesDir(), spec.scoreSplit()),
-          metric,
-          HardwareConfig.parse(spec.hardwareYaml(), spec.hardwareName()),
-          // what trains, for each model's provenance: Beam's version as Beam reports it
+      // what trains, for each model's provenance: Beam's version as Beam reports it
+      evaluator = CandidateEvaluator.of(spec,
           Map.of("axnas", ModelProvenance.AXNAS_VERSION, "beam", ReleaseInfo.getReleaseInfo().getVersion(),
               "java", System.getProperty("java.version")));
     }

@@ -13,6 +13,7 @@ import org.axnas.core.OpClass;
 import org.axnas.hwsim.InstructionClass;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
+import org.axnas.smac.MlpSpace;
 
 /**
  * A run-config: one benchmark (or a user's own function), its traces, the search, the training,
@@ -50,7 +51,12 @@ public record RunConfig(
       int initialDesign,
       double randomProbability,
       double wallClockMinutes,
-      Fidelity fidelity) {
+      Fidelity fidelity,
+      String proposals,
+      List<String> warmStart,
+      List<String> initial) {
+    /** The proposal rules {@code search.proposals} allows. */
+    public static final List<String> PROPOSALS = List.of("fperf", "parego");
 
     /** True when the search runs successive-halving brackets ({@code search.fidelity}). */
     public boolean multiFidelity() {
@@ -172,18 +178,26 @@ public record RunConfig(
     double errorBound = root.doubleValue("errorBound", bounds[group - 1], 0, true, Double.MAX_VALUE);
 
     YamlSection s = root.section("search").allowOnly("budget", "parallelism", "maxLayers", "maxNeurons",
-        "activations", "initialDesign", "randomProbability", "wallClockMinutes", "fidelity");
+        "activations", "initialDesign", "randomProbability", "wallClockMinutes", "fidelity", "proposals", "warmStart",
+        "initial");
     List<Activation> activations = parseActivations(s, "activations", List.of("relu", "sigmoid", "tanh"));
     int budget = s.intValue("budget", 100, 1, 100_000);
+    int maxLayers = s.intValue("maxLayers", 2, 1, 8);
+    int maxNeurons = s.intValue("maxNeurons", 128, 1, 4096);
     Search searchWithoutFidelity = new Search(
         budget,
         s.intValue("parallelism", 2, 1, 4096),
-        s.intValue("maxLayers", 2, 1, 8),
-        s.intValue("maxNeurons", 128, 1, 4096),
+        maxLayers,
+        maxNeurons,
         activations,
         s.intValue("initialDesign", 0, 0, 100_000),
         s.doubleValue("randomProbability", 0.2, 0, false, 1),
-        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE), null);
+        s.doubleValue("wallClockMinutes", 0, 0, false, Double.MAX_VALUE),
+        null,
+        s.oneOf("proposals", "fperf", Search.PROPOSALS.toArray(String[]::new)),
+        SearchStart.warmStartRuns(s),
+        SearchStart.initialNetworks(s, function == null ? Benchmarks.byName(benchmark) : null,
+            MlpSpace.build(maxLayers, maxNeurons, activations)));
 
     YamlSection tr = root.section("training").allowOnly("epochs", "batchSize", "optimizer", "learningRate",
         "patience", "backend", "timeLimitSeconds", "schedule");
@@ -245,7 +259,7 @@ public record RunConfig(
 
   private static Search withFidelity(Search s, Fidelity f) {
     return new Search(s.budget(), s.parallelism(), s.maxLayers(), s.maxNeurons(), s.activations(), s.initialDesign(),
-        s.randomProbability(), s.wallClockMinutes(), f);
+        s.randomProbability(), s.wallClockMinutes(), f, s.proposals(), s.warmStart(), s.initial());
   }
 
   private static List<Activation> parseActivations(YamlSection s, String key, List<String> dflt) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.axnas.evaluation.FrontHypervolume;
 import org.axnas.pipelines.report.ExperimentReport.GroupAverage;
 
 /** The experiment as tables: averages per group, the chosen networks, NAS/enumeration ratios, search cost. */
@@ -134,16 +135,19 @@ public final class ReportTables {
         FinishedRun x = run.get();
         String foundAt = c.row(m).map(row -> Integer.toString(row.foundAt())).orElse("-");
         rows.add(List.of(c.benchmark(), Integer.toString(c.group()), m.label(), Integer.toString(x.history().size()),
-            Long.toString(x.failed()), Integer.toString(x.cacheHits()), foundAt, seconds(x.wallSeconds()),
+            Long.toString(x.failed()), Integer.toString(x.cacheHits()), foundAt,
+            String.format(Locale.ROOT, "%.4f", FrontHypervolume.of(x.history())), seconds(x.wallSeconds()),
             seconds(x.trainingSeconds())));
       }
     }
     return new Table("Search cost",
         "Evaluations each run spent; cache hits are networks already trained by another run sharing the evaluation cache "
             + "(scored again, not trained again); 'chosen at' is the evaluation that found the chosen network; wall time "
-            + "sums the rounds (trace collection excluded); training time sums the candidates' trainings.",
+            + "sums the rounds (trace collection excluded); training time sums the candidates' trainings. The front "
+            + "hypervolume is the volume of (accuracy, speedup, energy reduction) the run's Pareto front dominates over "
+            + "the origin: how much of the trade-off space it covers.",
         List.of("benchmark", "group", "method", "evaluations", "failed", "cache hits", "chosen at evaluation",
-            "wall time", "training time"),
+            "front hypervolume", "wall time", "training time"),
         rows);
   }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.axnas.evaluation.FrontHypervolume;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.schemas.Evaluation;
 
@@ -27,7 +28,7 @@ public final class TrialsTable {
   public static final List<String> COLUMNS = List.of("trial", "round", "network", "status",
       "accuracy", "testAccuracy", "speedup", "energyReduction", "fPerf", "trainingSeconds",
       "cached", "pareto", "failureReason", "precision", "floatAccuracy", "floatTestAccuracy", "fidelity",
-      "bracket", "rung", "parentTrial");
+      "bracket", "rung", "parentTrial", "hypervolume");
 
   private final List<Map<String, Object>> rows;
 
@@ -54,7 +55,9 @@ public final class TrialsTable {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Evaluation> history = new ArrayList<>(folder.readHistory());
     history.sort(Comparator.comparingInt(Evaluation::getTrialId));
-    for (Evaluation e : history) {
+    double[] hypervolume = FrontHypervolume.afterEach(history);
+    for (int i = 0; i < history.size(); i++) {
+      Evaluation e = history.get(i);
       Map<String, Object> r = new LinkedHashMap<>();
       boolean ok = "OK".equals(String.valueOf(e.getStatus()));
       JsonNode t = timings.get(e.getTrialId());
@@ -79,6 +82,7 @@ public final class TrialsTable {
       r.put("bracket", rung ? e.getBracket() : null);
       r.put("rung", rung ? e.getRung() : null);
       r.put("parentTrial", rung && e.getParentTrialId() >= 0 ? e.getParentTrialId() : null);
+      r.put("hypervolume", hypervolume[i]);
       rows.add(r);
     }
     return new TrialsTable(rows);
@@ -98,10 +102,10 @@ public final class TrialsTable {
     boolean rungs = rows.stream().anyMatch(r -> r.get("rung") != null);
     boolean withFloat = rows.stream().anyMatch(r -> r.get("floatAccuracy") != null);
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "%5s %5s%s  %-30s %-8s %8s%s %8s %8s %8s %8s %8s %6s%n", "trial", "round",
+        "%5s %5s%s  %-30s %-8s %8s%s %8s %8s %8s %8s %8s %8s %6s%n", "trial", "round",
         rungs ? String.format(Locale.ROOT, " %-12s %5s", "rung", "from") : "", "network", "status",
         "accuracy", withFloat ? String.format(Locale.ROOT, " %9s", "float acc") : "", "test acc", "speedup", "energy",
-        "f_perf", "train s", "cached"));
+        "f_perf", "front HV", "train s", "cached"));
     for (Map<String, Object> r : rows) {
       String rung = !rungs ? "" : r.get("rung") == null ? String.format(Locale.ROOT, " %-12s %5s", "-", "")
           : String.format(Locale.ROOT, " %-12s %5s", "b" + r.get("bracket") + " r" + r.get("rung") + " " + r.get("fidelity"),
@@ -109,16 +113,17 @@ public final class TrialsTable {
       Object fa = r.get("floatAccuracy");
       String floatCell = !withFloat ? "" : String.format(Locale.ROOT, " %9s",
           fa == null ? "-" : fa.equals(r.get("accuracy")) ? "same" : num(fa, "%.4f"));
-      sb.append(String.format(Locale.ROOT, "%5d %5d%s  %-30s %-8s %8s%s %8s %8s %8s %8s %8s %6s%s%n",
+      sb.append(String.format(Locale.ROOT, "%5d %5d%s  %-30s %-8s %8s%s %8s %8s %8s %8s %8s %8s %6s%s%n",
           (Integer) r.get("trial"), (Integer) r.get("round"), rung, r.get("network"), r.get("status"),
           num(r.get("accuracy"), "%.4f"), floatCell, num(r.get("testAccuracy"), "%.4f"),
           num(r.get("speedup"), "%.2fx"), num(r.get("energyReduction"), "%.2fx"),
-          num(r.get("fPerf"), "%.4f"), num(r.get("trainingSeconds"), "%.2f"),
+          num(r.get("fPerf"), "%.4f"), num(r.get("hypervolume"), "%.4f"), num(r.get("trainingSeconds"), "%.2f"),
           Boolean.TRUE.equals(r.get("cached")) ? "yes" : "no",
           (Boolean) r.get("pareto") ? "  *" : r.get("failureReason") == null ? "" : "  " + r.get("failureReason")));
     }
     long failed = rows.stream().filter(r -> !"OK".equals(r.get("status"))).count();
-    sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known)%s%n",
+    sb.append(String.format(Locale.ROOT, "%d evaluations, %d failed; * = on the Pareto set (test accuracy known)%s; front HV "
+        + "= hypervolume of the front of the trials so far (accuracy x speedup x energy reduction over the origin)%n",
         rows.size(), failed, rungs ? "; rung = bracket, rung and its budget, from = the trial it continues" : ""));
     if (withFloat) {
       sb.append(String.format(Locale.ROOT, "accuracies in the hardware's arithmetic (%s); float acc: the trainer's float%n",

@@ -3,6 +3,7 @@ package org.axnas.pipelines.search;
 import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.List;
+import org.axnas.evaluation.FrontHypervolume;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
 
@@ -28,10 +29,12 @@ final class Progress {
         .max(Comparator.comparingDouble(Evaluation::getFPerf).thenComparing(Comparator.comparingInt(Evaluation::getTrialId).reversed()))
         .orElse(null);
     int left = Math.max(0, totalRounds - round);
-    out.printf("round %d of %d: %d/%d evaluated, %d failed, best f_perf %s%s, %.1f s (%.0f%% training), ~%.0f s left%n",
+    out.printf("round %d of %d: %d/%d evaluated, %d failed, best f_perf %s%s, front hypervolume %.4f, %.1f s (%.0f%% "
+            + "training), ~%.0f s left%n",
         round, totalRounds, history.size(), budget, failed,
         best == null ? "-" : String.format("%.4f", best.getFPerf()),
         best == null ? "" : " (" + best.getNetwork() + ", accuracy " + String.format("%.3f", best.getAccuracy()) + ")",
+        FrontHypervolume.of(history),
         seconds, seconds > 0 ? 100 * Math.min(1, trainingSeconds / Math.max(1, parallelWorkers()) / seconds) : 0,
         left * secondsSoFar / roundsTimed);
     out.flush();

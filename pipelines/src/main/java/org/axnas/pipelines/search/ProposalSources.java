@@ -1,10 +1,17 @@
 package org.axnas.pipelines.search;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.axnas.core.Activation;
+import org.axnas.core.Network;
+import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
+import org.axnas.smac.Configuration;
 import org.axnas.smac.ConfigurationSpace;
 import org.axnas.smac.Hyperband;
+import org.axnas.smac.MlpSpace;
+import org.axnas.smac.Observation;
+import org.axnas.smac.ParEgo;
 import org.axnas.smac.Smac;
 import org.axnas.smac.TopologyEnumeration;
 
@@ -24,29 +31,56 @@ final class ProposalSources {
     this.outputs = outputs;
     this.outputActivation = outputActivation;
     this.trainSamples = trainSamples;
+    for (String given : config.search().initial()) {
+      Network n = Network.parse(given);
+      String fitting = new Network(inputs, n.hidden(), outputs, outputActivation).notation();
+      if (!fitting.equals(n.notation())) { // a built-in benchmark's were checked when the config was read
+        throw new ConfigException(config.file(), "search.initial", "'" + given + "' does not fit the traces, whose "
+            + "networks read " + fitting + " (their inputs, the hidden layers, their outputs)");
+      }
+    }
   }
 
   /** SMAC, or with {@code search.fidelity} SMAC in Hyperband brackets. */
   ProposalSource smac() {
+    return smac(List.of());
+  }
+
+  /** SMAC that has learnt from {@code warmStart} (earlier evaluations, see {@link WarmStart}) first. */
+  ProposalSource smac(List<Observation> warmStart) {
+    Smac smac = builder(config).warmStart(warmStart).build();
     if (config.search().multiFidelity()) {
       RunConfig.Fidelity f = config.search().fidelity().resolved(trainSamples);
-      return new MultiFidelityProposals(builder(config).build(), hyperband(f), f.resource(), inputs, outputs,
-          outputActivation);
+      return new MultiFidelityProposals(smac, hyperband(f), f.resource(), inputs, outputs, outputActivation);
     }
-    return new SmacProposals(builder(config).build(), inputs, outputs, outputActivation);
+    return new SmacProposals(smac, inputs, outputs, outputActivation);
   }
 
   static Hyperband hyperband(RunConfig.Fidelity f) {
     return new Hyperband(f.min(), f.max(), f.eta(), f.brackets().equals("successive-halving"));
   }
 
-  /** SMAC as the run-config sets it up. */
+  /**
+   * SMAC as the run-config sets it up: {@code search.proposals} (f_perf as the cost, or ParEGO over
+   * accuracy, speedup and energy reduction) and {@code search.initial} (networks evaluated first).
+   */
   static Smac.Builder builder(RunConfig config) {
-    Smac.Builder b = Smac.builder(SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
-            config.search().activations())).seed(config.seed()).budget(config.search().budget())
+    ConfigurationSpace space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
+        config.search().activations());
+    Smac.Builder b = Smac.builder(space).seed(config.seed()).budget(config.search().budget())
         .randomProbability(config.search().randomProbability());
     if (config.search().initialDesign() > 0) {
       b = b.initialDesignSize(config.search().initialDesign());
+    }
+    if (config.search().proposals().equals("parego")) {
+      b = b.parEgo(ParEgo.maximising(SmacProposals.OBJECTIVES));
+    }
+    if (!config.search().initial().isEmpty()) {
+      List<Configuration> first = new ArrayList<>();
+      for (String network : config.search().initial()) {
+        first.add(MlpSpace.fromNetwork(space, Network.parse(network))); // checked when the config was read
+      }
+      b = b.additionalConfigurations(first);
     }
     return b;
   }

@@ -110,7 +110,9 @@ public final class SearchDriver {
     RunConfig.Search s = c.search();
     return new RunConfig(c.file(), c.yaml(), c.benchmark(), c.function(), c.seed(), c.traces(), c.group(),
         c.errorBound(), new RunConfig.Search(budget, s.parallelism(), s.maxLayers(), s.maxNeurons(), s.activations(),
-            s.initialDesign(), s.randomProbability(), s.wallClockMinutes(), s.fidelity()), c.training(), c.objective(), c.hardware(), c.regionFraction(),
+            s.initialDesign(), s.randomProbability(), s.wallClockMinutes(), s.fidelity(), s.proposals(), s.warmStart(),
+            s.initial()),
+        c.training(), c.objective(), c.hardware(), c.regionFraction(),
         c.selection());
   }
 
@@ -195,7 +197,8 @@ public final class SearchDriver {
     options.setJobName("axnas-" + kind + "-" + folder.dir().getFileName() + "-traces"); // the Flink job's name
     deleteTree(folder.staging()); // a killed round's partial outputs; the round is redone whole
     SearchPlan plan = SearchPlan.prepare(config, inputs, folder, request.cache(), options, log);
-    ProposalSource source = request.enumerate() ? plan.proposals().enumeration() : plan.proposals().smac();
+    ProposalSource source = request.enumerate() ? plan.proposals().enumeration()
+        : plan.proposals().smac(WarmStart.prepare(config, plan, folder, log));
 
     int budget = plan.proposals().budget(request.enumerate());
     int k = config.search().parallelism();

@@ -16,7 +16,8 @@ import org.axnas.smac.Trial;
 import org.axnas.smac.TrialResult;
 
 /**
- * SMAC proposes the candidates; it minimises cost = -f_perf. Failed, diverged and timed-out
+ * SMAC proposes the candidates; it minimises cost = -f_perf (by default; with ParEGO it scalarises
+ * the objectives instead, see {@link ProposalSources#builder}). Failed, diverged and timed-out
  * candidates are told as such, so the optimiser never proposes them again.
  */
 final class SmacProposals implements ProposalSource {
@@ -56,16 +57,19 @@ final class SmacProposals implements ProposalSource {
     smac.tell(t, result(e));
   }
 
-  /** What SMAC is told of an evaluation: cost -f_perf and its parts, or the failure's status. */
+  /** The objectives SMAC's results carry, by the names ParEGO reads them (all maximised). */
+  static final List<String> OBJECTIVES = List.of("accuracy", "speedup", "energyReduction");
+
+  /** What SMAC is told of an evaluation: cost -f_perf and its parts (by the names ParEGO reads), or the failure's status. */
   static TrialResult result(Evaluation e) {
-    if (e.getStatus() == EvaluationStatus.OK) {
-      Map<String, Double> objectives = new LinkedHashMap<>();
-      objectives.put("accuracy", e.getAccuracy());
-      objectives.put("speedup", e.getSpeedup());
-      objectives.put("energyReduction", e.getEnergyReduction());
-      return TrialResult.ok(-e.getFPerf(), objectives, 0);
+    if (e.getStatus() != EvaluationStatus.OK) {
+      return TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
     }
-    return TrialResult.failed(Status.valueOf(e.getStatus().name()), 0);
+    Map<String, Double> objectives = new LinkedHashMap<>();
+    objectives.put(OBJECTIVES.get(0), e.getAccuracy());
+    objectives.put(OBJECTIVES.get(1), e.getSpeedup());
+    objectives.put(OBJECTIVES.get(2), e.getEnergyReduction());
+    return TrialResult.ok(-e.getFPerf(), objectives, 0);
   }
 
   @Override
