@@ -48,6 +48,23 @@ class LevenbergMarquardtTest {
   }
 
   @Test
+  void theJacobianIsTheFiniteDifferenceOfTheOutputs() {
+    for (String n : new String[] {"3-4:sigmoid-5:sigmoid-2", "3-4:tanh-5:tanh-2", "3-4:relu-5:sigmoid-2:sigmoid"}) {
+      Network net = Network.parse(n);
+      float[] in = {0.3f, -0.2f, 0.5f};
+      LevenbergMarquardtEngine e = new LevenbergMarquardtEngine(net, MlpWeights.xavier(net, new SplittableRandom(3)),
+          new float[][] {in}, new float[][] {{0, 0}});
+      for (int k = 0; k < 2; k++) {
+        double[] j = e.jacobian(in, k);
+        for (int i = 0; i < j.length - 1; i++) {
+          double fd = (e.outputWith(in, k, i, 1e-6) - e.outputWith(in, k, i, -1e-6)) / 2e-6;
+          assertEquals(fd, j[i], 1e-8, n + ": output " + k + ", parameter " + i);
+        }
+      }
+    }
+  }
+
+  @Test
   void theSeedDecidesTheResult() {
     Dataset train = ExportTest.inversek2j(500, 3);
     Network net = Network.parse("2-6:sigmoid-2");
