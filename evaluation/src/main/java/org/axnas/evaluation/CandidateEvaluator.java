@@ -23,6 +23,7 @@ import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
 import org.axnas.traces.TraceStore;
+import org.axnas.trainer.AutoTraining;
 import org.axnas.trainer.Dataset;
 import org.axnas.trainer.TrainedModel;
 import org.axnas.trainer.Trainer;
@@ -164,6 +165,10 @@ public final class CandidateEvaluator {
         e.setCached(true);
       } else {
         TrainingSettings settings = TrainingSpecs.toSettings(c.getTraining(), c.getSeed());
+        if (trainOn != train) {
+          // a rung on a subset trains as the whole split would (the same optimiser at every rung)
+          settings = AutoTraining.resolve(settings, network, train.size(), validation != null && validation.size() > 0);
+        }
         Trainer.Continuation from = null;
         if (c.getContinueFrom() != null) {
           Optional<TrainedModel> parent = cache == null ? Optional.empty()

@@ -11,7 +11,8 @@ import org.axnas.core.Network;
  */
 public final class AutoTraining {
   /**
-   * Full-batch L-BFGS for networks of at most this many inputs. The panel's smooth, low-dimensional
+   * Full-batch second-order training (Levenberg-Marquardt for small networks, else L-BFGS) for
+   * networks of at most this many inputs. The panel's smooth, low-dimensional
    * functions (blackscholes, inversek2j, fft) gain 10-40 points from it; on the wide-input ones
    * (sobel 9, jmeint 18, jpeg 64 inputs: a clamp, a classification, a quantisation) it fits the
    * train split and loses 5-40 points to minibatch Adam.
@@ -24,6 +25,15 @@ public final class AutoTraining {
   static final int LBFGS_MAX_ITERATIONS = 8000;
   /** L-BFGS patience as a share of its budget: its validation loss plateaus and then falls again. */
   static final double LBFGS_PATIENCE_SHARE = 0.25;
+
+  /**
+   * Levenberg-Marquardt instead of L-BFGS while one iteration's work, train samples x outputs x
+   * P^2 (accumulating J^T J), stays under this: up to 6-32:tanh-1 on 7,000 samples (4.6e8, about
+   * 0.5 s an iteration on this machine). On the panel it is 3-87 points above L-BFGS at both bounds
+   * in 300 iterations (trainer/README.md, "Levenberg-Marquardt").
+   */
+  static final double LM_WORK = 5e8;
+  static final int LM_ITERATIONS = 300;
 
   static final int ADAM_EPOCHS = 1000;
   static final double ADAM_PEAK_RATE = 0.01;
@@ -47,6 +57,14 @@ public final class AutoTraining {
     if (settings.backend() == Backend.DL4J) {
       // DL4J has neither our schedules nor full-batch L-BFGS: the plain minibatch Adam it always had.
       return settings.withOptimizer(TrainingSettings.ADAM, settings.learningRate());
+    }
+    if (net.inputs() <= LBFGS_MAX_INPUTS
+        && (double) trainSamples * net.outputs() * net.parameters() * net.parameters() <= LM_WORK) {
+      int iterations = Math.min(settings.epochs(), LM_ITERATIONS);
+      return settings.withOptimizer(TrainingSettings.LM, 1)
+          .withSchedule(LearningRateSchedule.CONSTANT)
+          .withEpochs(iterations)
+          .withPatience(hasValidation ? Math.max(1, (int) (iterations * LBFGS_PATIENCE_SHARE)) : 0);
     }
     if (net.inputs() <= LBFGS_MAX_INPUTS) {
       double work = (double) net.parameters() * trainSamples;

@@ -32,6 +32,21 @@ class AutoTrainingTest {
   }
 
   @Test
+  void smallNarrowInputNetworksGetLevenbergMarquardt() {
+    // 6-32:tanh-1: 257 parameters, 7000 x 1 x 257^2 = 4.6e8 <= 5e8
+    TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-32:tanh-1"), 7000, true);
+    assertEquals(TrainingSettings.LM, s.optimizer());
+    assertEquals(300, s.epochs());
+    assertEquals(75, s.patience());
+    // twice the samples: 9.2e8, L-BFGS; two outputs count twice: 2-32:tanh-32:tanh-2 has 1,218 parameters
+    assertEquals(TrainingSettings.LBFGS, AutoTraining.resolve(AUTO, Network.parse("6-32:tanh-1"), 14000, true).optimizer());
+    assertEquals(TrainingSettings.LBFGS,
+        AutoTraining.resolve(AUTO, Network.parse("2-32:tanh-32:tanh-2"), 7000, true).optimizer());
+    assertEquals(TrainingSettings.LM, AutoTraining.resolve(AUTO, Network.parse("2-8:sigmoid-2"), 7000, true).optimizer());
+    assertEquals(50, AutoTraining.resolve(AUTO.withEpochs(50), Network.parse("2-8:sigmoid-2"), 7000, true).epochs());
+  }
+
+  @Test
   void wideInputNetworksGetMinibatchAdamOnOneCycle() {
     TrainingSettings s = AutoTraining.resolve(AUTO.withBatchSize(128), Network.parse("64-16:sigmoid-64"), 2867, true);
     assertEquals(TrainingSettings.ADAM, s.optimizer());
@@ -67,6 +82,6 @@ class AutoTrainingTest {
   void theResultRecordsTheSettingsAutoChose() {
     TrainingResult r = Trainer.train(Network.parse("6-4:tanh-1"), AUTO, TestData.kmeans(300, 3), TestData.kmeans(100, 4));
     assertTrue(r.ok(), r.toString());
-    assertEquals(TrainingSettings.LBFGS, r.settings().optimizer());
+    assertEquals(TrainingSettings.LM, r.settings().optimizer());
   }
 }

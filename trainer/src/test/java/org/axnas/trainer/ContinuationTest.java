@@ -39,7 +39,7 @@ class ContinuationTest {
   void autoContinuesWithTheBudgetItsRuleAdds() {
     TrainingSettings auto = TrainingSettings.defaults().withEpochs(30).withSeed(2).withPatience(0);
     TrainingResult first = Trainer.train(NET, auto, TRAIN, VALIDATION);
-    assertEquals(30, first.epochsRun(), "auto under a cap of 30 iterations (2 inputs: L-BFGS)");
+    assertEquals(30, first.epochsRun(), "auto under a cap of 30 iterations (a small 2-input net: Levenberg-Marquardt)");
     TrainingResult continued = Trainer.train(NET, auto.withEpochs(90), TRAIN, VALIDATION,
         new Trainer.Continuation(first.model(), 30));
     assertTrue(continued.epochsRun() <= 60, "at most the 60 iterations the cap of 90 adds: " + continued.epochsRun());
