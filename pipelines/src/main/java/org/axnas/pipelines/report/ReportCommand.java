@@ -88,7 +88,10 @@ public final class ReportCommand implements Callable<Integer> {
     if (json) {
       JsonOutput.print(doc);
     } else {
-      List<Table> summary = new ArrayList<>(List.of(ReportTables.averages(report), ReportTables.ratios(report)));
+      List<Table> summary = new ArrayList<>(List.of(ReportTables.averages(report)));
+      if (report.paired()) {
+        summary.add(ReportTables.ratios(report));
+      }
       if (!report.seedSpreads().isEmpty()) {
         summary.add(ReportTables.seedSpread(report));
       }

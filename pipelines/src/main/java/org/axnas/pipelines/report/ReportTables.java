@@ -25,7 +25,9 @@ public final class ReportTables {
     for (int g : r.groups()) {
       out.add(chosen(r, g));
     }
-    out.add(ratios(r));
+    if (r.paired()) {
+      out.add(ratios(r));
+    }
     if (!r.seedSpreads().isEmpty()) {
       out.add(seedSpread(r));
     }
