@@ -259,10 +259,20 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
     return averages.stream().filter(a -> a.group() == group && a.method() == m).findFirst();
   }
 
-  /** The mean over every benchmark and group of a per-benchmark NAS/enumeration ratio; NaN when there is none. */
+  /**
+   * The mean over every benchmark and group of a per-benchmark NAS/enumeration ratio (with several
+   * seeds, the benchmark's mean over its seeds); NaN when there is none.
+   */
   public double meanRatio(boolean speedup) {
-    return comparisons.stream().mapToDouble(c -> speedup ? c.speedupRatio() : c.energyRatio()).filter(d -> !Double.isNaN(d))
-        .average().orElse(Double.NaN);
+    Map<String, List<Double>> byBenchmark = new LinkedHashMap<>();
+    for (Comparison c : comparisons) {
+      double ratio = speedup ? c.speedupRatio() : c.energyRatio();
+      if (!Double.isNaN(ratio)) {
+        byBenchmark.computeIfAbsent(c.benchmark() + "\u0000" + c.group(), k -> new ArrayList<>()).add(ratio);
+      }
+    }
+    return Spread.of(byBenchmark.values().stream().mapToDouble(v -> Spread.of(v.stream().mapToDouble(d -> d).toArray()).mean())
+        .toArray()).mean();
   }
 
   public List<ReportRow> rows() {

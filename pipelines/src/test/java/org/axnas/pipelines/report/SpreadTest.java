@@ -72,6 +72,9 @@ class SpreadTest {
     assertEquals(Math.sqrt(3.0 * 3.0), nas.geoSpeedup(), 1e-12);
     ExperimentReport.GroupAverage enumeration = r.average(1, Method.ENUMERATION).orElseThrow();
     assertEquals((1.5 + 1.5) / 2, enumeration.speedup(), 1e-15);
+    // the mean of the per-benchmark ratios: blackscholes' energy ratios 2 and 3 make 2.5, sobel's is 3
+    assertEquals(2.0, r.meanRatio(true), 1e-15);
+    assertEquals((2.5 + 3.0) / 2, r.meanRatio(false), 1e-15);
 
     // one seed: no spread, and the table is not shown
     List<Comparison> one = cs.stream().filter(c -> c.seed() == 1).toList();
