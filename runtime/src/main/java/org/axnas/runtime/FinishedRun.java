@@ -18,7 +18,7 @@ import java.util.Optional;
  * FinishedRun run = FinishedRun.open(Path.of("runs/bs-g1"));
  * NetworkSelector.Selection s = run.selector().select(SelectionMode.ENERGY, new Constraints(0.9, 2.5, 0.5));
  * PlainEvaluator net = run.model(s.chosen().orElseThrow());
- * float[] price = net.evaluate(new float[] {s0 / 120f, k / 120f, r, v, t, type});
+ * float price = 120f * net.evaluate(new float[] {s0 / 120f, k / 120f, r, v, t, type})[0]; // blackscholes: price/120
  * }</pre>
  */
 public final class FinishedRun {

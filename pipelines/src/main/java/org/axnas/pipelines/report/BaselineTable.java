@@ -24,8 +24,8 @@ final class BaselineTable {
   private BaselineTable() {}
 
   static Optional<Table> of(ExperimentReport r) {
-    // group -> method -> baseline -> {sum speedup, sum energy, count}
-    Map<Integer, Map<Method, Map<CpuBaseline, double[]>>> sums = new java.util.TreeMap<>();
+    // group -> method -> baseline -> benchmark -> {sum speedup, sum energy, seeds}
+    Map<Integer, Map<Method, Map<CpuBaseline, Map<String, double[]>>>> sums = new java.util.TreeMap<>();
     for (Comparison c : r.comparisons()) {
       Optional<HardwareConfig> hw = hardware(c);
       if (hw.isEmpty() || MeasuredInstructionMixes.of(c.benchmark(), CpuBaseline.O2).isEmpty()) {
@@ -44,7 +44,8 @@ final class BaselineTable {
         for (CpuBaseline b : CpuBaseline.values()) {
           double[] s = sums.computeIfAbsent(c.group(), g -> new EnumMap<>(Method.class))
               .computeIfAbsent(row.method(), m -> new EnumMap<>(CpuBaseline.class))
-              .computeIfAbsent(b, x -> new double[3]);
+              .computeIfAbsent(b, x -> new java.util.TreeMap<>())
+              .computeIfAbsent(c.benchmark(), x -> new double[3]);
           s[0] += row.speedup() * cost.get(b).seconds() / ran.seconds();
           s[1] += row.energyReduction() * cost.get(b).energyJoules() / ran.energyJoules();
           s[2]++;
@@ -57,10 +58,12 @@ final class BaselineTable {
     List<List<String>> rows = new ArrayList<>();
     sums.forEach((group, byMethod) -> byMethod.forEach((method, byBaseline) -> {
       List<String> row = new ArrayList<>(List.of(Integer.toString(group), method.label(),
-          Integer.toString((int) byBaseline.get(CpuBaseline.O2)[2])));
+          Integer.toString(byBaseline.get(CpuBaseline.O2).size())));
       for (CpuBaseline b : CpuBaseline.values()) {
-        double[] s = byBaseline.get(b);
-        row.add(String.format(Locale.ROOT, "%.2fx / %.2fx", s[0] / s[2], s[1] / s[2]));
+        // each benchmark once, with its mean over its seeds (as the averages table)
+        double[] perBenchmark = byBaseline.get(b).values().stream().mapToDouble(s -> s[0] / s[2]).toArray();
+        double[] energy = byBaseline.get(b).values().stream().mapToDouble(s -> s[1] / s[2]).toArray();
+        row.add(String.format(Locale.ROOT, "%.2fx / %.2fx", Spread.of(perBenchmark).mean(), Spread.of(energy).mean()));
       }
       row.add(ReportTables.paper(group, method));
       rows.add(row);

@@ -7,6 +7,8 @@ import java.util.Optional;
  * NAS, enumeration and AxBench's network on one benchmark and error-bound group, at one
  * accuracy threshold.
  *
+ * @param seed the seed of the runs compared (the run-configs' {@code seed}); with several seeds there is a
+ *     comparison per seed
  * @param threshold the accuracy the energy-mode choice must reach: the cap (90%), or the best
  *     accuracy both methods reach when one of them stays below the cap (as the paper does for jmeint)
  * @param nas the SMAC run, or null when there is none
@@ -17,6 +19,7 @@ import java.util.Optional;
 public record Comparison(
     String benchmark,
     int group,
+    long seed,
     double threshold,
     boolean thresholdCapped,
     FinishedRun nas,

@@ -57,12 +57,12 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
 
   public static ExperimentReport build(List<FinishedRun> runs, List<String> skipped, Settings settings) {
     List<String> notes = new ArrayList<>(skipped);
-    // (benchmark, group) -> method -> run; of two runs of one kind the one with more evaluations is used
+    // (benchmark, group, seed) -> method -> run; of two runs of one kind and seed the one with more evaluations is used
     Map<String, Map<Method, FinishedRun>> byKey = new TreeMap<>();
     List<FinishedRun> sorted = new ArrayList<>(runs);
     sorted.sort(Comparator.comparing(r -> r.dir().toString()));
     for (FinishedRun r : sorted) {
-      Map<Method, FinishedRun> m = byKey.computeIfAbsent(key(r.benchmark(), r.group()), k -> new LinkedHashMap<>());
+      Map<Method, FinishedRun> m = byKey.computeIfAbsent(key(r.benchmark(), r.group(), r.seed()), k -> new LinkedHashMap<>());
       FinishedRun old = m.get(r.method());
       if (old == null) {
         m.put(r.method(), r);
@@ -71,14 +71,15 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
         FinishedRun drop = keep == r ? old : r;
         m.put(r.method(), keep);
         notes.add(drop.dir() + ": another " + r.method().label() + " run of " + r.benchmark() + " group " + r.group()
-            + " is used (" + keep.dir() + ")");
+            + " with seed " + r.seed() + " is used (" + keep.dir() + ")");
       }
     }
     List<Comparison> comparisons = new ArrayList<>();
     for (Map<Method, FinishedRun> m : byKey.values()) {
       comparisons.add(compare(m.get(Method.NAS), m.get(Method.ENUMERATION), settings));
     }
-    comparisons.sort(Comparator.comparingInt(Comparison::group).thenComparing(c -> benchmarkOrder(c.benchmark())));
+    comparisons.sort(Comparator.comparingInt(Comparison::group).thenComparing(c -> benchmarkOrder(c.benchmark()))
+        .thenComparing(Comparison::benchmark).thenComparingLong(Comparison::seed));
     return new ExperimentReport(settings, comparisons, averages(comparisons), notes);
   }
 
@@ -86,6 +87,7 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
     FinishedRun any = nas != null ? nas : enumeration;
     String benchmark = any.benchmark();
     int group = any.group();
+    long seed = any.seed();
 
     // one threshold for both methods: the cap, or the best accuracy both reach
     double threshold = s.accuracyCap();
@@ -117,7 +119,7 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
     }
     axbench(benchmark, group, threshold, enumeration, nas, rows, missing);
     rows.sort(Comparator.comparing(ReportRow::method));
-    return new Comparison(benchmark, group, threshold, capped, nas, enumeration, rows, missing);
+    return new Comparison(benchmark, group, seed, threshold, capped, nas, enumeration, rows, missing);
   }
 
   /** Energy mode (paper Table 1) over a Pareto set: the highest energy reduction at the accuracy threshold. */
@@ -189,37 +191,88 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
 
   /**
    * Means per group over the benchmarks where both NAS and the enumeration chose a network, so
-   * every method is averaged over the same benchmarks (the others are listed as missing).
+   * every method is averaged over the same benchmarks (the others are listed as missing); a
+   * benchmark run with several seeds counts once, with its mean over the seeds (the geometric
+   * means are over those per-benchmark means). When no benchmark has both methods (a report on
+   * one search, or on searches without enumerations), each method is averaged over the benchmarks
+   * where it chose a network: there is nothing to compare, and {@link #paired()} says so.
    */
   static List<GroupAverage> averages(List<Comparison> comparisons) {
     List<GroupAverage> out = new ArrayList<>();
-    List<Comparison> paired = comparisons.stream()
-        .filter(c -> c.row(Method.NAS).isPresent() && c.row(Method.ENUMERATION).isPresent()).toList();
-    for (int group : paired.stream().map(Comparison::group).distinct().sorted().toList()) {
+    List<Comparison> paired = comparisons.stream().filter(ExperimentReport::paired).toList();
+    List<Comparison> used = paired.isEmpty() ? comparisons : paired;
+    for (int group : used.stream().map(Comparison::group).distinct().sorted().toList()) {
       for (Method m : Method.values()) {
-        List<ReportRow> rows = paired.stream().filter(c -> c.group() == group).flatMap(c -> c.row(m).stream()).toList();
-        if (rows.isEmpty()) {
+        // benchmark -> its rows, one per seed
+        Map<String, List<ReportRow>> byBenchmark = new LinkedHashMap<>();
+        used.stream().filter(c -> c.group() == group)
+            .forEach(c -> c.row(m).ifPresent(r -> byBenchmark.computeIfAbsent(c.benchmark(), b -> new ArrayList<>()).add(r)));
+        if (byBenchmark.isEmpty()) {
           continue;
         }
-        out.add(new GroupAverage(group, m, rows.size(),
-            rows.stream().mapToDouble(ReportRow::speedup).average().orElseThrow(),
-            rows.stream().mapToDouble(ReportRow::energyReduction).average().orElseThrow(),
-            Math.exp(rows.stream().mapToDouble(r -> Math.log(r.speedup())).average().orElseThrow()),
-            Math.exp(rows.stream().mapToDouble(r -> Math.log(r.energyReduction())).average().orElseThrow()),
-            (int) rows.stream().filter(r -> !r.meetsThreshold()).count()));
+        double[] speedup = byBenchmark.values().stream().mapToDouble(rows -> mean(rows, true)).toArray();
+        double[] energy = byBenchmark.values().stream().mapToDouble(rows -> mean(rows, false)).toArray();
+        out.add(new GroupAverage(group, m, byBenchmark.size(), Spread.of(speedup).mean(), Spread.of(energy).mean(),
+            geometricMean(speedup), geometricMean(energy),
+            (int) byBenchmark.values().stream().filter(rows -> rows.stream().anyMatch(r -> !r.meetsThreshold())).count()));
       }
     }
     return out;
+  }
+
+  private static boolean paired(Comparison c) {
+    return c.row(Method.NAS).isPresent() && c.row(Method.ENUMERATION).isPresent();
+  }
+
+  private static double mean(List<ReportRow> rows, boolean speedup) {
+    return Spread.of(rows.stream().mapToDouble(r -> speedup ? r.speedup() : r.energyReduction()).toArray()).mean();
+  }
+
+  private static double geometricMean(double[] values) {
+    return Math.exp(java.util.Arrays.stream(values).map(Math::log).average().orElseThrow());
+  }
+
+  /**
+   * Whether the averages compare NAS with the enumeration: some benchmark and group has a
+   * network from both. When not, they are each method's own figures.
+   */
+  public boolean paired() {
+    return comparisons.stream().anyMatch(ExperimentReport::paired);
+  }
+
+  /** The seeds of the runs, ascending; more than one makes the report show the spread over seeds. */
+  public List<Long> seeds() {
+    return comparisons.stream().map(Comparison::seed).distinct().sorted().toList();
+  }
+
+  /** Per benchmark and group, the mean and spread over seeds; empty when the runs have one seed. */
+  public List<SeedSpread> seedSpreads() {
+    if (seeds().size() < 2) {
+      return List.of();
+    }
+    Map<String, List<Comparison>> byBenchmark = new LinkedHashMap<>();
+    comparisons.forEach(c -> byBenchmark.computeIfAbsent(c.benchmark() + "\u0000" + c.group(), k -> new ArrayList<>()).add(c));
+    return byBenchmark.values().stream().map(SeedSpread::of).toList();
   }
 
   public Optional<GroupAverage> average(int group, Method m) {
     return averages.stream().filter(a -> a.group() == group && a.method() == m).findFirst();
   }
 
-  /** The mean over every benchmark and group of a per-benchmark NAS/enumeration ratio; NaN when there is none. */
+  /**
+   * The mean over every benchmark and group of a per-benchmark NAS/enumeration ratio (with several
+   * seeds, the benchmark's mean over its seeds); NaN when there is none.
+   */
   public double meanRatio(boolean speedup) {
-    return comparisons.stream().mapToDouble(c -> speedup ? c.speedupRatio() : c.energyRatio()).filter(d -> !Double.isNaN(d))
-        .average().orElse(Double.NaN);
+    Map<String, List<Double>> byBenchmark = new LinkedHashMap<>();
+    for (Comparison c : comparisons) {
+      double ratio = speedup ? c.speedupRatio() : c.energyRatio();
+      if (!Double.isNaN(ratio)) {
+        byBenchmark.computeIfAbsent(c.benchmark() + "\u0000" + c.group(), k -> new ArrayList<>()).add(ratio);
+      }
+    }
+    return Spread.of(byBenchmark.values().stream().mapToDouble(v -> Spread.of(v.stream().mapToDouble(d -> d).toArray()).mean())
+        .toArray()).mean();
   }
 
   public List<ReportRow> rows() {
@@ -235,8 +288,9 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
     return comparisons.stream().map(Comparison::group).distinct().sorted().toList();
   }
 
-  public Optional<Comparison> comparison(String benchmark, int group) {
-    return comparisons.stream().filter(c -> c.benchmark().equals(benchmark) && c.group() == group).findFirst();
+  /** The comparisons of one benchmark and group, one per seed. */
+  public List<Comparison> comparisons(String benchmark, int group) {
+    return comparisons.stream().filter(c -> c.benchmark().equals(benchmark) && c.group() == group).toList();
   }
 
   /** The paper's order of Table 2; other names after, alphabetically. */
@@ -246,8 +300,8 @@ public record ExperimentReport(Settings settings, List<Comparison> comparisons, 
     return i < 0 ? order.size() : i;
   }
 
-  private static String key(String benchmark, int group) {
-    return benchmark + "\u0000" + group;
+  private static String key(String benchmark, int group, long seed) {
+    return benchmark + "\u0000" + group + "\u0000" + seed;
   }
 
   static String percent(double a) {

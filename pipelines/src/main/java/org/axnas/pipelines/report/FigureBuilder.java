@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.axnas.pipelines.report.Figure.Look;
 import org.axnas.pipelines.report.Figure.Point;
 import org.axnas.pipelines.report.Figure.Series;
@@ -31,37 +32,51 @@ public final class FigureBuilder {
     out.add(bars(report, true));
     out.add(bars(report, false));
     for (Comparison c : report.comparisons()) {
-      out.add(candidates(c));
-      out.add(onlineSelection(c, report.settings()));
-      out.add(convergence(c));
+      String id = id(c, report);
+      String caption = caption(c, report);
+      out.add(candidates(c, id, caption));
+      if (!report.paired()) {
+        out.add(speedupFront(c, id, caption));
+      }
+      out.add(onlineSelection(c, report.settings(), id, caption));
+      out.add(convergence(c, id, caption));
     }
     return out;
   }
 
-  static String id(Comparison c) {
-    return c.benchmark() + "-g" + c.group();
+  /** A comparison's figure id: benchmark and group, and the seed when the report holds several. */
+  static String id(Comparison c, ExperimentReport r) {
+    return c.benchmark() + "-g" + c.group() + (r.seeds().size() > 1 ? "-s" + c.seed() : "");
   }
 
-  static String caption(Comparison c) {
+  static String caption(Comparison c, ExperimentReport r) {
     FinishedRun any = c.nas() != null ? c.nas() : c.enumeration();
-    return String.format(Locale.ROOT, "%s, group %d (error bound %s)", c.benchmark(), c.group(), bound(any.errorBound()));
+    return String.format(Locale.ROOT, "%s, group %d%s (error bound %s)", c.benchmark(), c.group(),
+        r.seeds().size() > 1 ? ", seed " + c.seed() : "", bound(any.errorBound()));
   }
 
-  /** Paper Fig. 3 / 4b: every evaluated candidate of both methods, their Pareto fronts and their choices. */
-  static Figure candidates(Comparison c) {
+  /** Per method of the comparison: every successful candidate on (x, accuracy), and the 2-D front they make. */
+  private static List<Series> candidatesAndFronts(Comparison c, ToDoubleFunction<Evaluation> x, String front) {
     List<Series> series = new ArrayList<>();
     for (Method m : List.of(Method.ENUMERATION, Method.NAS)) {
       Optional<FinishedRun> r = c.run(m);
       if (r.isEmpty()) {
         continue;
       }
-      List<Point> all = r.get().ok().stream().map(e -> new Point(e.getEnergyReduction(), e.getAccuracy())).toList();
+      List<Evaluation> ok = r.get().ok();
       boolean nas = m == Method.NAS;
-      series.add(new Series(m.label() + ": every candidate (" + all.size() + ")",
-          nas ? Look.NAS_CANDIDATES : Look.ENUMERATION_CANDIDATES, Kind.MARKERS, all));
-      series.add(new Series(m.label() + ": Pareto front", nas ? Look.NAS_FRONT : Look.ENUMERATION_FRONT, Kind.FRONT,
-          front2d(r.get().ok())));
+      series.add(new Series(m.label() + ": every candidate (" + ok.size() + ")",
+          nas ? Look.NAS_CANDIDATES : Look.ENUMERATION_CANDIDATES, Kind.MARKERS,
+          ok.stream().map(e -> new Point(x.applyAsDouble(e), e.getAccuracy())).toList()));
+      series.add(new Series(m.label() + ": " + front, nas ? Look.NAS_FRONT : Look.ENUMERATION_FRONT, Kind.FRONT,
+          front2d(ok, x)));
     }
+    return series;
+  }
+
+  /** Paper Fig. 3 / 4b: every evaluated candidate of both methods, their Pareto fronts and their choices. */
+  static Figure candidates(Comparison c, String id, String caption) {
+    List<Series> series = candidatesAndFronts(c, Evaluation::getEnergyReduction, "Pareto front");
     for (Method m : List.of(Method.ENUMERATION, Method.NAS)) {
       c.row(m).ifPresent(r -> series.add(new Series(m.label() + " choice: " + r.network() + point(r),
           m == Method.NAS ? Look.NAS_CHOICE : Look.ENUMERATION_CHOICE, Kind.MARKERS,
@@ -71,14 +86,39 @@ public final class FigureBuilder {
     c.row(Method.AXBENCH).ifPresent(a -> series.add(new Series(
         "AxBench's network " + a.network() + point(a), Look.AXBENCH, Kind.MARKERS,
         List.of(new Point(a.energyReduction(), a.validationAccuracy())))));
-    return new Figure.Xy("candidates-" + id(c), caption(c) + ": NAS vs enumeration",
+    return new Figure.Xy("candidates-" + id, caption + (c.nas() != null && c.enumeration() != null ? ": NAS vs enumeration"
+        : ": the " + (c.nas() != null ? Method.NAS : Method.ENUMERATION).label() + " run's candidates"),
         "every evaluated network; lines: Pareto fronts; large markers: the energy-mode choice at the accuracy threshold",
         "energy reduction vs CPU (x)", "accuracy on the validation split", logScale(series), true, series,
         List.of(new Threshold(true, c.threshold(), "accuracy threshold " + percent(c.threshold()))));
   }
 
+  /**
+   * Accuracy against speedup of a run's candidates, its Pareto set and its choice: the single-run
+   * page's view of the other objective (the candidates figure shows energy reduction).
+   */
+  static Figure speedupFront(Comparison c, String id, String caption) {
+    List<Series> series = candidatesAndFronts(c, Evaluation::getSpeedup, "front on accuracy and speedup");
+    for (Method m : List.of(Method.ENUMERATION, Method.NAS)) {
+      c.run(m).ifPresent(r -> series.add(new Series(m.label() + ": Pareto set (" + r.pareto().size() + " networks)",
+          Look.PARETO_SET, Kind.MARKERS, r.pareto().stream().sorted(Comparator.comparingDouble(ParetoEntry::getSpeedup))
+              .map(p -> new Point(p.getSpeedup(), p.getAccuracy())).toList())));
+    }
+    for (Method m : List.of(Method.ENUMERATION, Method.NAS)) {
+      c.row(m).ifPresent(r -> series.add(new Series(m.label() + " choice: " + r.network()
+          + String.format(Locale.ROOT, " (%s, %.2fx)", percent(r.validationAccuracy()), r.speedup()),
+          m == Method.NAS ? Look.NAS_CHOICE : Look.ENUMERATION_CHOICE, Kind.MARKERS,
+          List.of(new Point(r.speedup(), r.validationAccuracy())))));
+    }
+    return new Figure.Xy("speedup-" + id, caption + ": accuracy vs speedup",
+        "every evaluated network; large dots: the Pareto set on accuracy, speedup and energy reduction; line: the front on "
+            + "accuracy and speedup; pentagon: the energy-mode choice",
+        "speedup vs CPU (x)", "accuracy on the validation split", logScale(series), true, series,
+        List.of(new Threshold(true, c.threshold(), "accuracy threshold " + percent(c.threshold()))));
+  }
+
   /** Paper Fig. 4a: the Pareto set, both thresholds, and the network each mode of online selection returns. */
-  static Figure onlineSelection(Comparison c, ExperimentReport.Settings s) {
+  static Figure onlineSelection(Comparison c, ExperimentReport.Settings s, String id, String caption) {
     FinishedRun r = c.nas() != null ? c.nas() : c.enumeration();
     Method m = r == c.nas() ? Method.NAS : Method.ENUMERATION;
     Set<Integer> front = new HashSet<>();
@@ -105,7 +145,7 @@ public final class FigureBuilder {
               p.energyReduction()), look, Kind.MARKERS, List.of(new Point(p.energyReduction(), p.accuracy()))))
           .orElse(new Series(name + "no network meets both thresholds", look, Kind.MARKERS, List.of())));
     }
-    return new Figure.Xy("selection-" + id(c), caption(c) + ": online selection over the " + m.label() + " Pareto set",
+    return new Figure.Xy("selection-" + id, caption + ": online selection over the " + m.label() + " Pareto set",
         String.format(Locale.ROOT, "dotted lines: accuracy >= %s and energy reduction >= %.2fx; pentagons: what each mode returns",
             percent(c.threshold()), minEnergy),
         "energy reduction vs CPU (x)", "accuracy on the validation split", logScale(series), true, series,
@@ -114,13 +154,13 @@ public final class FigureBuilder {
   }
 
   /** Best f_perf found so far against the number of evaluations, for SMAC and the enumeration. */
-  static Figure convergence(Comparison c) {
+  static Figure convergence(Comparison c, String id, String caption) {
     List<Series> series = new ArrayList<>();
     for (Method m : List.of(Method.ENUMERATION, Method.NAS)) {
       c.run(m).ifPresent(r -> series.add(new Series(m.label() + " (" + r.history().size() + " evaluations)",
           m == Method.NAS ? Look.NAS_CURVE : Look.ENUMERATION_CURVE, Kind.STEPS, bestSoFar(r.history()))));
     }
-    return new Figure.Xy("convergence-" + id(c), caption(c) + ": best f_perf so far",
+    return new Figure.Xy("convergence-" + id, caption + ": best f_perf so far",
         "f_perf = alpha*accuracy + beta*P_speed + epsilon*P_energy (paper eq. 4) of the best network evaluated so far",
         "evaluations", "best f_perf so far", false, false, series, List.of());
   }
@@ -134,8 +174,9 @@ public final class FigureBuilder {
       for (Method m : List.of(Method.ENUMERATION, Method.NAS)) {
         List<Double> values = new ArrayList<>();
         for (String b : report.benchmarks()) {
-          values.add(report.comparison(b, g).flatMap(c -> c.row(m))
-              .map(r -> speedup ? r.speedup() : r.energyReduction()).orElse(Double.NaN));
+          // the mean over the seeds (one seed: its figure)
+          values.add(Spread.of(report.comparisons(b, g).stream().flatMap(c -> c.row(m).stream())
+              .mapToDouble(r -> speedup ? r.speedup() : r.energyReduction()).toArray()).mean());
         }
         values.add(report.average(g, m).map(a -> speedup ? a.speedup() : a.energyReduction()).orElse(Double.NaN));
         if (values.stream().anyMatch(v -> !v.isNaN())) {
@@ -146,24 +187,25 @@ public final class FigureBuilder {
     String what = speedup ? "speedup" : "energy reduction";
     return new Figure.Bars(speedup ? "speedup" : "energy-reduction",
         "Fig. 5: " + what + " of the network chosen at the accuracy threshold",
-        "energy mode at 90% accuracy (or the best both methods reach); baseline: the original function on the CPU",
+        "energy mode at 90% accuracy (or the best both methods reach)" + (report.seeds().size() > 1 ? ", mean over "
+            + report.seeds().size() + " seeds" : "") + "; baseline: the original function on the CPU",
         what + " vs CPU (x)", categories, series);
   }
 
-  /** The 2-D Pareto front on (energy reduction, accuracy), by energy reduction ascending. */
-  static List<Point> front2d(List<Evaluation> ok) {
+  /** The 2-D Pareto front on (x, accuracy), by x ascending. */
+  static List<Point> front2d(List<Evaluation> ok, ToDoubleFunction<Evaluation> x) {
     List<Point> front = new ArrayList<>();
     for (Evaluation e : ok) {
       boolean dominated = false;
       for (Evaluation o : ok) {
-        boolean noWorse = o.getEnergyReduction() >= e.getEnergyReduction() && o.getAccuracy() >= e.getAccuracy();
-        boolean better = o.getEnergyReduction() > e.getEnergyReduction() || o.getAccuracy() > e.getAccuracy();
+        boolean noWorse = x.applyAsDouble(o) >= x.applyAsDouble(e) && o.getAccuracy() >= e.getAccuracy();
+        boolean better = x.applyAsDouble(o) > x.applyAsDouble(e) || o.getAccuracy() > e.getAccuracy();
         if (noWorse && better) {
           dominated = true;
           break;
         }
       }
-      Point p = new Point(e.getEnergyReduction(), e.getAccuracy());
+      Point p = new Point(x.applyAsDouble(e), e.getAccuracy());
       if (!dominated && !front.contains(p)) {
         front.add(p);
       }

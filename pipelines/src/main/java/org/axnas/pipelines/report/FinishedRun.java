@@ -20,6 +20,7 @@ import org.axnas.schemas.RunManifest;
  * A finished search or enumeration as the report sees it: what made it (kind, benchmark, error
  * bound group, config), its run history, its Pareto set and the wall times of its rounds.
  *
+ * @param seed the seed the run was made with (its manifest's: {@code --seed} overrides the config's {@code seed})
  * @param wallSeconds sum of the rounds' wall times (the timings files); trace collection and the
  *     final Pareto aggregation are not counted
  * @param trainingSeconds sum of the candidates' training times
@@ -30,6 +31,7 @@ public record FinishedRun(
     Method method,
     String benchmark,
     int group,
+    long seed,
     RunConfig config,
     List<Evaluation> history,
     List<ParetoEntry> pareto,
@@ -80,7 +82,7 @@ public record FinishedRun(
         hits += c.path("cached").asBoolean() ? 1 : 0;
       }
     }
-    return new FinishedRun(f.dir(), method, m.getBenchmark(), config.group(), config, history, pareto, wall, training, hits);
+    return new FinishedRun(f.dir(), method, m.getBenchmark(), config.group(), m.getSeed(), config, history, pareto, wall, training, hits);
   }
 
   public long failed() {

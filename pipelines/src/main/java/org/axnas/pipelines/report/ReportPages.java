@@ -15,10 +15,40 @@ public final class ReportPages {
       + "hand-designed network is one more candidate: the enumeration trains and scores it like every other network "
       + "(all seven are among its topologies).";
 
+  static final String UNPAIRED = "No benchmark and group here has both a NAS search and an enumeration, so nothing is "
+      + "compared: the averages are each run's own figures (its energy-mode choice at the threshold), and each run gets its "
+      + "candidates against energy reduction and against speedup with its Pareto set, what each mode of online selection "
+      + "returns, and its best f_perf so far. For the paper's comparison, run `axnas enumerate` with the same config and "
+      + "report over both run folders.";
+
+  static final String SEEDS = "The runs have %d seeds (%s): every table lists each seed's runs, the averages take each "
+      + "benchmark's mean over its seeds, and \"Mean and spread over seeds\" gives per benchmark and group the mean, the "
+      + "smallest and largest value and the standard deviation over the seeds.";
+
+  /** The page's title: the paper's experiment, or one run's (or unpaired runs') own page. */
+  static String title(ExperimentReport r) {
+    return r.paired() ? "NAS vs fixed topology enumeration: the paper's experiment"
+        : "axnas report: " + (r.comparisons().size() == 1 ? "one run" : "runs without a counterpart to compare");
+  }
+
+  /** What to read first: how the report compares, and what it does when it cannot or when there are several seeds. */
+  static List<String> lead(ExperimentReport r) {
+    List<String> out = new java.util.ArrayList<>(List.of(HOW_TO_READ));
+    if (!r.paired()) {
+      out.add(UNPAIRED);
+    }
+    if (r.seeds().size() > 1) {
+      out.add(String.format(Locale.ROOT, SEEDS, r.seeds().size(),
+          String.join(", ", r.seeds().stream().map(String::valueOf).toList())));
+    }
+    return out;
+  }
+
   public static String markdown(ExperimentReport r, List<Table> tables, List<Figure> figures, String source) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# NAS vs fixed topology enumeration: the paper's experiment\n\n");
-    sb.append(source).append("\n\n").append(HOW_TO_READ).append("\n\n");
+    sb.append("# ").append(title(r)).append("\n\n");
+    sb.append(source).append("\n\n");
+    lead(r).forEach(p -> sb.append(p).append("\n\n"));
     for (Table t : tables) {
       sb.append("## ").append(t.heading()).append("\n\n").append(t.note()).append("\n\n");
       sb.append("| ").append(String.join(" | ", t.headers())).append(" |\n");
@@ -54,18 +84,19 @@ public final class ReportPages {
   public static String html(ExperimentReport r, List<Table> tables, List<Figure> figures, String source) {
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-        .append("<title>axnas report: NAS vs fixed topology enumeration</title>\n<style>\n")
+        .append("<title>").append(esc(title(r))).append("</title>\n<style>\n")
         .append("body{font-family:sans-serif;max-width:1200px;margin:2em auto;padding:0 1em;color:#222}\n")
         .append("table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:3px 8px;")
         .append("text-align:left;font-size:14px}th{background:#f0f0f0}\n")
         .append("figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}p.note{color:#555}\n")
         .append("nav a{margin-right:1em}</style></head><body>\n");
-    sb.append("<h1>NAS vs fixed topology enumeration: the paper's experiment</h1>\n");
-    sb.append("<p>").append(esc(source).replaceAll("`([^`]+)`", "<code>$1</code>")).append("</p>\n<p>")
-        .append(esc(HOW_TO_READ)).append("</p>\n");
+    sb.append("<h1>").append(esc(title(r))).append("</h1>\n");
+    sb.append("<p>").append(code(esc(source))).append("</p>\n");
+    lead(r).forEach(p -> sb.append("<p>").append(code(esc(p))).append("</p>\n"));
     sb.append("<nav>");
     for (Comparison c : r.comparisons()) {
-      sb.append("<a href=\"#").append(FigureBuilder.id(c)).append("\">").append(esc(c.benchmark() + " g" + c.group()))
+      sb.append("<a href=\"#").append(FigureBuilder.id(c, r)).append("\">")
+          .append(esc(c.benchmark() + " g" + c.group() + (r.seeds().size() > 1 ? " s" + c.seed() : "")))
           .append("</a>");
     }
     sb.append("</nav>\n");
@@ -87,7 +118,9 @@ public final class ReportPages {
       String id = f.name().contains("-g") ? f.name().substring(f.name().indexOf('-') + 1) : null;
       if (id != null && !id.equals(section)) {
         section = id;
-        sb.append("<h3 id=\"").append(esc(id)).append("\">").append(esc(id.replace("-g", ", group "))).append("</h3>\n");
+        sb.append("<h3 id=\"").append(esc(id)).append("\">")
+            .append(esc(id.replaceFirst("-g(\\d+)(-s(-?\\d+))?$", ", group $1, seed $3").replaceFirst(", seed $", "")))
+            .append("</h3>\n");
       }
       sb.append("<figure><a href=\"").append(esc(f.name())).append(".svg\"><img src=\"").append(esc(f.name()))
           .append(".png\" alt=\"").append(esc(f.title())).append("\"></a><figcaption>").append(esc(f.title()))
@@ -101,6 +134,10 @@ public final class ReportPages {
     }
     sb.append("</body></html>\n");
     return sb.toString();
+  }
+
+  private static String code(String html) {
+    return html.replaceAll("`([^`]+)`", "<code>$1</code>");
   }
 
   private static String cell(String c) {

@@ -26,7 +26,12 @@ public final class ReportTables {
     for (int g : r.groups()) {
       out.add(chosen(r, g));
     }
-    out.add(ratios(r));
+    if (r.paired()) {
+      out.add(ratios(r));
+    }
+    if (!r.seedSpreads().isEmpty()) {
+      out.add(seedSpread(r));
+    }
     out.add(bestAccuracy(r));
     out.add(cost(r));
     return out;
@@ -37,7 +42,7 @@ public final class ReportTables {
     List<List<String>> rows = new ArrayList<>();
     for (Comparison c : r.comparisons()) {
       for (Method m : List.of(Method.NAS, Method.ENUMERATION)) {
-        c.run(m).flatMap(run -> ExperimentReport.mostAccurate(run.pareto())).ifPresent(p -> rows.add(List.of(c.benchmark(),
+        c.run(m).flatMap(run -> ExperimentReport.mostAccurate(run.pareto())).ifPresent(p -> rows.add(List.of(benchmark(c, r),
             Integer.toString(c.group()), m.label(), "`" + p.getNetwork() + "`", percent(p.getAccuracy()),
             p.getTestAccuracy() == null ? "-" : percent(p.getTestAccuracy()), times(p.getEnergyReduction()))));
       }
@@ -73,10 +78,15 @@ public final class ReportTables {
       rows.add(List.of("all", "NAS / enumeration (mean of the per-benchmark ratios)", "", times(r.meanRatio(true)),
           times(r.meanRatio(false)), "", "", "1.43x / 1.74x"));
     }
-    return new Table("Averages per group (paper section IV.E, Fig. 5)",
-        "Means over the benchmarks of each group (those where both NAS and the enumeration chose a network) of the "
+    String seeds = r.seeds().size() > 1 ? " A benchmark run with several seeds counts once, with its mean over the seeds." : "";
+    return new Table("Averages per group (paper section IV.E, Fig. 5)", (r.paired()
+        ? "Means over the benchmarks of each group (those where both NAS and the enumeration chose a network) of the "
             + "speedup and energy reduction of the network each method chooses; the last column gives the paper's "
-            + "figures (speedup / energy reduction).",
+            + "figures (speedup / energy reduction)."
+        : "No benchmark and group has both a NAS search and an enumeration, so there is no comparison: these are the "
+            + "runs' own figures, the means over the benchmarks where each method chose a network (one run: that "
+            + "run's choice). The paper's comparison needs an enumeration beside each search (`axnas enumerate` with the "
+            + "same config); the last column gives the paper's figures (speedup / energy reduction).") + seeds,
         List.of("group", "method", "benchmarks", "mean speedup", "mean energy reduction", "geo-mean speedup",
             "geo-mean energy reduction", "paper"),
         rows);
@@ -94,12 +104,12 @@ public final class ReportTables {
         Optional<ReportRow> row = c.row(m);
         if (row.isPresent()) {
           ReportRow x = row.get();
-          rows.add(List.of(c.benchmark(), bound, threshold, m.label(), "`" + x.network() + "`", percent(x.validationAccuracy())
+          rows.add(List.of(benchmark(c, r), bound, threshold, m.label(), "`" + x.network() + "`", percent(x.validationAccuracy())
               + besideFloat(x.validationAccuracy(), x.floatValidationAccuracy()) + (x.meetsThreshold() ? "" : " (below)"),
               x.testAccuracy() == null ? "-" : percent(x.testAccuracy()) + besideFloat(x.testAccuracy(), x.floatTestAccuracy()),
               times(x.speedup()), times(x.energyReduction())));
         } else if (m != Method.AXBENCH || c.missing().stream().anyMatch(s -> s.startsWith(m.label()))) {
-          rows.add(List.of(c.benchmark(), bound, threshold, m.label(), "none", "-", "-", "-", "-"));
+          rows.add(List.of(benchmark(c, r), bound, threshold, m.label(), "none", "-", "-", "-", "-"));
         }
       }
     }
@@ -116,12 +126,48 @@ public final class ReportTables {
   static Table ratios(ExperimentReport r) {
     List<List<String>> rows = new ArrayList<>();
     for (Comparison c : r.comparisons()) {
-      rows.add(List.of(c.benchmark(), Integer.toString(c.group()), percent(c.threshold()), times(c.speedupRatio()),
+      rows.add(List.of(benchmark(c, r), Integer.toString(c.group()), percent(c.threshold()), times(c.speedupRatio()),
           times(c.energyRatio())));
     }
     return new Table("NAS / enumeration per benchmark",
         "How much more speedup and energy reduction NAS's choice gives than the enumeration's, at the same threshold.",
         List.of("benchmark", "group", "accuracy threshold", "speedup ratio", "energy reduction ratio"), rows);
+  }
+
+  /**
+   * Per benchmark and group, the mean and spread over seeds of what NAS and the enumeration choose
+   * and of their per-seed ratios (issue 14: the experiment with several seeds).
+   */
+  static Table seedSpread(ExperimentReport r) {
+    List<List<String>> rows = new ArrayList<>();
+    for (SeedSpread s : r.seedSpreads()) {
+      List<String> head = List.of(s.benchmark(), Integer.toString(s.group()),
+          String.join(", ", s.seeds().stream().map(String::valueOf).toList()));
+      spreadRow(rows, head, "NAS speedup", s.nasSpeedup());
+      spreadRow(rows, head, "NAS energy reduction", s.nasEnergyReduction());
+      spreadRow(rows, head, "enumeration speedup", s.enumerationSpeedup());
+      spreadRow(rows, head, "enumeration energy reduction", s.enumerationEnergyReduction());
+      spreadRow(rows, head, "NAS / enumeration speedup", s.speedupRatio());
+      spreadRow(rows, head, "NAS / enumeration energy reduction", s.energyRatio());
+    }
+    return new Table("Mean and spread over seeds",
+        "Each seed is a NAS search and an enumeration with that seed (traces, split, SMAC and training); per seed, the "
+            + "network each method chooses in energy mode at that seed's threshold, and the NAS/enumeration ratio of the "
+            + "pair. 'seeds used' counts the seeds where the figure exists; the standard deviation is the sample one "
+            + "(n - 1), '-' for a single value.",
+        List.of("benchmark", "group", "seeds", "figure", "seeds used", "mean", "min - max", "standard deviation"), rows);
+  }
+
+  private static void spreadRow(List<List<String>> rows, List<String> head, String figure, Spread s) {
+    List<String> row = new ArrayList<>(head);
+    row.addAll(List.of(figure, Integer.toString(s.n()), times(s.mean()), times(s.min()) + " - " + times(s.max()),
+        Double.isNaN(s.sd()) ? "-" : String.format(Locale.ROOT, "%.3f", s.sd())));
+    rows.add(row);
+  }
+
+  /** A table's benchmark cell: the name, and the seed when the report holds several. */
+  static String benchmark(Comparison c, ExperimentReport r) {
+    return c.benchmark() + (r.seeds().size() > 1 ? ", seed " + c.seed() : "");
   }
 
   static Table cost(ExperimentReport r) {
@@ -134,7 +180,7 @@ public final class ReportTables {
         }
         FinishedRun x = run.get();
         String foundAt = c.row(m).map(row -> Integer.toString(row.foundAt())).orElse("-");
-        rows.add(List.of(c.benchmark(), Integer.toString(c.group()), m.label(), Integer.toString(x.history().size()),
+        rows.add(List.of(benchmark(c, r), Integer.toString(c.group()), m.label(), Integer.toString(x.history().size()),
             Long.toString(x.failed()), Integer.toString(x.cacheHits()), foundAt,
             String.format(Locale.ROOT, "%.4f", FrontHypervolume.of(x.history())), seconds(x.wallSeconds()),
             seconds(x.trainingSeconds())));

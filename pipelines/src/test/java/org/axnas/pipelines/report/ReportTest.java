@@ -109,6 +109,10 @@ class ReportTest {
       JsonNode doc = r.json();
       assertEquals(out.toAbsolutePath().normalize().toString(), doc.get("reportDir").asText());
       assertTrue(doc.get("skipped").toString().contains("unfinished"), doc.get("skipped").toString());
+      // one seed: the report as before seeds existed, no spread
+      assertEquals("[5]", doc.get("seeds").toString());
+      assertTrue(doc.get("paired").asBoolean());
+      assertEquals(0, doc.get("spread").size());
 
       Map<String, JsonNode> rows = new HashMap<>();
       for (JsonNode row : doc.get("rows")) {
@@ -116,6 +120,11 @@ class ReportTest {
           assertTrue(row.has(k), "row lacks " + k + ": " + row);
         }
         assertTrue(rows.put(row.get("group").asInt() + "/" + row.get("method").asText(), row) == null, "duplicate " + row);
+        assertEquals(5, row.get("seed").asInt());
+        // accuracy (SPEC section 1) is the test split's; testAccuracy names it, validationAccuracy is beside it
+        assertEquals(row.get("accuracy"), row.get("testAccuracy"), row.toString());
+        assertEquals(row.get("floatAccuracy"), row.get("floatTestAccuracy"), row.toString());
+        assertTrue(row.has("validationAccuracy") && row.has("floatValidationAccuracy"), row.toString());
       }
       assertEquals(6, rows.size(), "NAS, enumeration and AxBench for two groups: " + rows.keySet());
 
@@ -167,6 +176,9 @@ class ReportTest {
       assertEquals("O2 (gcc -O2 -march=core2) on eyeriss", doc.get("cpuBaseline").asText());
       String md = Files.readString(out.resolve("report.md"));
       assertTrue(md.contains("## The same choices at both CPU baselines"), md);
+      assertTrue(md.startsWith("# NAS vs fixed topology enumeration: the paper's experiment\n"), md);
+      assertFalse(md.contains("over seeds") || md.contains(", seed ") || md.contains("The runs have"),
+          "one seed: no seed in the tables, no spread, no note\n" + md);
       HardwareConfig o0 = HardwareConfig.load(Files.exists(Path.of("run-configs/hardware/eyeriss.yaml"))
           ? Path.of("run-configs/hardware/eyeriss.yaml") : Path.of("..", "run-configs/hardware/eyeriss.yaml"))
           .withCpuBaseline(CpuBaseline.O0);
