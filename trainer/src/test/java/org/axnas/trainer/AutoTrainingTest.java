@@ -17,9 +17,10 @@ class AutoTrainingTest {
   }
 
   @Test
-  void narrowInputNetworksGetFullBatchLbfgsWithABudgetFromTheirWork() {
-    // 6-16:tanh-16:tanh-1 has 401 parameters: 401 x 7000 = 2.8e6, 6e10 / 2.8e6 = 21,375 -> capped at 8000.
-    TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-16:tanh-16:tanh-1"), 7000, true);
+  void largerNarrowInputNetworksGetFullBatchLbfgsWithABudgetFromTheirWork() {
+    // 6-16:tanh-16:tanh-1 has 401 parameters; on 14,000 samples LM's work is 2.3e9 > 1.2e9:
+    // 401 x 14000 = 5.6e6, 6e10 / 5.6e6 = 10,687 -> capped at 8000.
+    TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-16:tanh-16:tanh-1"), 14000, true);
     assertEquals(TrainingSettings.LBFGS, s.optimizer());
     assertEquals(8000, s.epochs());
     assertEquals(2000, s.patience());
@@ -33,13 +34,13 @@ class AutoTrainingTest {
 
   @Test
   void smallNarrowInputNetworksGetLevenbergMarquardt() {
-    // 6-32:tanh-1: 257 parameters, 7000 x 1 x 257^2 = 4.6e8 <= 5e8
-    TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-32:tanh-1"), 7000, true);
+    // 6-16:tanh-16:tanh-1: 401 parameters, 7000 x 1 x 401^2 = 1.13e9 <= 1.2e9
+    TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-16:tanh-16:tanh-1"), 7000, true);
     assertEquals(TrainingSettings.LM, s.optimizer());
     assertEquals(300, s.epochs());
     assertEquals(75, s.patience());
-    // twice the samples: 9.2e8, L-BFGS; two outputs count twice: 2-32:tanh-32:tanh-2 has 1,218 parameters
-    assertEquals(TrainingSettings.LBFGS, AutoTraining.resolve(AUTO, Network.parse("6-32:tanh-1"), 14000, true).optimizer());
+    // 6-32:tanh-1 (257) on 20,000 samples: 1.3e9, L-BFGS; two outputs count twice: 2-32:tanh-32:tanh-2 has 1,218 parameters
+    assertEquals(TrainingSettings.LBFGS, AutoTraining.resolve(AUTO, Network.parse("6-32:tanh-1"), 20000, true).optimizer());
     assertEquals(TrainingSettings.LBFGS,
         AutoTraining.resolve(AUTO, Network.parse("2-32:tanh-32:tanh-2"), 7000, true).optimizer());
     assertEquals(TrainingSettings.LM, AutoTraining.resolve(AUTO, Network.parse("2-8:sigmoid-2"), 7000, true).optimizer());
@@ -59,7 +60,7 @@ class AutoTrainingTest {
 
   @Test
   void theCallersEpochsCapTheBudget() {
-    TrainingSettings lbfgs = AutoTraining.resolve(AUTO.withEpochs(150), Network.parse("6-16:tanh-16:tanh-1"), 7000, true);
+    TrainingSettings lbfgs = AutoTraining.resolve(AUTO.withEpochs(150), Network.parse("6-16:tanh-16:tanh-1"), 14000, true);
     assertEquals(150, lbfgs.epochs());
     assertEquals(37, lbfgs.patience());
     TrainingSettings adam = AutoTraining.resolve(AUTO.withEpochs(20), Network.parse("64-16:sigmoid-64"), 2867, true);
