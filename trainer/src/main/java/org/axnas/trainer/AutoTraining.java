@@ -28,11 +28,11 @@ public final class AutoTraining {
 
   /**
    * Levenberg-Marquardt instead of L-BFGS while one iteration's work, train samples x outputs x
-   * P^2 (accumulating J^T J), stays under this: up to 6-16:tanh-16:tanh-1 on 7,000 samples (1.1e9,
-   * about 1.2 s an iteration on this machine under load). On the panel it is 3-87 points above
+   * P^2 (accumulating J^T J), stays under this: up to fft's 1-16:tanh-16:tanh-2 on 7,000 samples
+   * (2 outputs, 322 parameters: 1.45e9, about 1 s an iteration on this machine under load). On the panel it is 3-87 points above
    * L-BFGS at the first bound in 300 iterations (trainer/README.md, "Levenberg-Marquardt").
    */
-  static final double LM_WORK = 1.2e9;
+  static final double LM_WORK = 1.5e9;
   static final int LM_ITERATIONS = 300;
 
   static final int ADAM_EPOCHS = 1000;
