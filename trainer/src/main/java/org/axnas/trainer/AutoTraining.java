@@ -29,10 +29,10 @@ public final class AutoTraining {
   /**
    * Levenberg-Marquardt instead of L-BFGS while one iteration's work, train samples x outputs x
    * P^2 (accumulating J^T J), stays under this: up to fft's 1-16:tanh-16:tanh-2 on 7,000 samples
-   * (2 outputs, 322 parameters: 1.45e9, about 1 s an iteration on this machine under load). On the panel it is 3-87 points above
+   * (2 outputs, 338 parameters: 1.6e9, about 1 s an iteration on this machine under load). On the panel it is 3-87 points above
    * L-BFGS at the first bound in 300 iterations (trainer/README.md, "Levenberg-Marquardt").
    */
-  static final double LM_WORK = 1.5e9;
+  static final double LM_WORK = 1.7e9;
   static final int LM_ITERATIONS = 300;
 
   static final int ADAM_EPOCHS = 1000;
