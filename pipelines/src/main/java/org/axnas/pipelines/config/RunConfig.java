@@ -14,6 +14,7 @@ import org.axnas.hwsim.InstructionClass;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.smac.MlpSpace;
+import org.axnas.hwsim.yaml.YamlSection;
 
 /**
  * A run-config: one benchmark (or a user's own function), its traces, the search, the training,
@@ -136,11 +137,11 @@ public record RunConfig(
   }
 
   public static RunConfig load(Path path) {
-    return parse(YamlSection.readFile(path), path.toString());
+    return parse(YamlSection.readFile(path, ConfigException.YAML), path.toString());
   }
 
   public static RunConfig parse(String yaml, String file) {
-    YamlSection root = YamlSection.parse(yaml, file)
+    YamlSection root = YamlSection.parse(yaml, file, "a YAML mapping", ConfigException.YAML)
         .allowOnly("benchmark", "function", "seed", "traces", "group", "errorBound", "search",
             "training", "objective", "hardware", "regionFraction", "selection");
 
