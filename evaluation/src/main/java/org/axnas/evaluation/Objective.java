@@ -14,13 +14,32 @@ import java.io.Serializable;
  */
 public record Objective(double alpha, double beta, double epsilon, double speedupRef, double energyRef)
     implements Serializable {
-  public Objective {
-    if (alpha < 0 || beta < 0 || epsilon < 0 || alpha + beta + epsilon <= 0) {
-      throw new IllegalArgumentException("alpha, beta, epsilon must be >= 0 and not all zero");
+  /**
+   * The weights alpha, beta and epsilon as a user sets them (a run config's {@code objective}
+   * section); the references come from the search space and the hardware.
+   */
+  public record Weights(double alpha, double beta, double epsilon) implements Serializable {
+    public Weights {
+      if (alpha < 0 || beta < 0 || epsilon < 0 || alpha + beta + epsilon <= 0) {
+        throw new IllegalArgumentException("alpha, beta, epsilon must be >= 0 and not all zero");
+      }
     }
+  }
+
+  public Objective {
+    new Weights(alpha, beta, epsilon);
     if (!(speedupRef > 0) || !(energyRef > 0)) {
       throw new IllegalArgumentException("normalisation references must be > 0");
     }
+  }
+
+  /** The weights with the normalisation references of a search space on a hardware. */
+  public Objective(Weights weights, double speedupRef, double energyRef) {
+    this(weights.alpha(), weights.beta(), weights.epsilon(), speedupRef, energyRef);
+  }
+
+  public Weights weights() {
+    return new Weights(alpha, beta, epsilon);
   }
 
   public double fPerf(double accuracy, double speedup, double energyReduction) {

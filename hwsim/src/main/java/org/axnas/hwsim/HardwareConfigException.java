@@ -1,5 +1,7 @@
 package org.axnas.hwsim;
 
+import org.axnas.hwsim.yaml.YamlSection;
+
 /**
  * A hardware configuration that cannot be used. The message names the file, the field (as a
  * dotted path such as {@code npu.array.rows}) and what is allowed, so the user can fix it
@@ -10,6 +12,9 @@ public final class HardwareConfigException extends IllegalArgumentException {
 
   private final String source;
   private final String field;
+
+  /** Makes this exception for {@link YamlSection}'s reads of a hardware configuration. */
+  static final YamlSection.Errors YAML = HardwareConfigException::new;
 
   HardwareConfigException(String source, String field, String problem) {
     super(source + ": " + (field.isEmpty() ? "" : field + ": ") + problem);

@@ -1,13 +1,9 @@
 package org.axnas.hwsim;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.Locale;
 import java.util.Map;
 import org.axnas.core.Activation;
+import org.axnas.hwsim.yaml.YamlSection;
 import org.axnas.core.OpClass;
 import org.axnas.runtime.ActivationUnit;
 import org.axnas.runtime.Precision;
@@ -15,9 +11,6 @@ import org.axnas.runtime.Rounding;
 
 /** Reads the YAML of a {@link HardwareConfig} and validates every field. */
 final class HardwareConfigParser {
-  private static final ObjectMapper YAML =
-      new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   private final String source;
 
   HardwareConfigParser(String source) {
@@ -25,14 +18,7 @@ final class HardwareConfigParser {
   }
 
   HardwareConfig parse(String yaml) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      String first = e.getOriginalMessage().strip().lines().findFirst().orElse("unreadable");
-      throw new HardwareConfigException(source, "malformed YAML: " + first + where(e), e);
-    }
-    ConfigSection root = ConfigSection.root(source, tree);
+    YamlSection root = YamlSection.parse(yaml, source, "a mapping with name, npu and cpu", HardwareConfigException.YAML);
     root.allowOnly("name", "description", "npu", "cpu");
     String name = root.text("name", "short name of the platform, e.g. eyeriss");
     String description = root.optionalText("description", "");
@@ -42,20 +28,14 @@ final class HardwareConfigParser {
     return new HardwareConfig(name, description, npu, cpu, source);
   }
 
-  private static String where(JsonProcessingException e) {
-    return e.getLocation() == null
-        ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-  }
-
-  private NpuConfig npu(ConfigSection s) {
+  private NpuConfig npu(YamlSection s) {
     s.allowOnly("name", "clockHz", "wordBits", "array", "registerFileWeightWords",
         "inputBufferWords", "globalBufferBytes", "busWordsPerCycle", "dramBytesPerSecond",
         "pipelineFillCycles", "layerSyncCycles", "staticWatts", "energy", "activation", "queue", "precision");
     String name = s.text("name", "human-readable NPU name");
     double clockHz = s.positive("clockHz", "NPU clock in Hz");
     int wordBits = s.positiveInt("wordBits", "bits per data word");
-    ConfigSection array = s.section("array", "rows and cols of the PE array");
+    YamlSection array = s.section("array", "rows and cols of the PE array");
     array.allowOnly("rows", "cols");
     int rows = array.positiveInt("rows", "PE rows; a neuron's fan-in is split over a column");
     int cols = array.positiveInt("cols", "PE columns; neurons are spread across columns");
@@ -72,7 +52,7 @@ final class HardwareConfigParser {
     int sync = s.nonNegativeInt("layerSyncCycles", "cycles per layer");
     double staticWatts = s.nonNegative("staticWatts", "NPU leakage in watts");
 
-    ConfigSection e = s.section("energy", "MAC energy and per-access energies relative to a MAC");
+    YamlSection e = s.section("energy", "MAC energy and per-access energies relative to a MAC");
     e.allowOnly("macJoules", "registerFileAccessesPerMac", "registerFile", "array",
         "globalBuffer", "dram");
     double macJoules = e.positive("macJoules", "joules per MAC");
@@ -83,7 +63,7 @@ final class HardwareConfigParser {
     double dram = e.positive("dram", "energy per word in MACs");
     e.finish();
 
-    ConfigSection a = s.section("activation", "lanes and the cost of " + Activation.allowedNames());
+    YamlSection a = s.section("activation", "lanes and the cost of " + Activation.allowedNames());
     int lanes = a.positiveInt("lanes", "activations accepted per cycle");
     Map<Activation, ActivationCost> acts = a.enumTable(Activation.class, Activation::notation,
         "activation", "a cost (cycles, energy)", c -> {
@@ -94,7 +74,7 @@ final class HardwareConfigParser {
         }, "lanes");
     a.finish();
 
-    ConfigSection q = s.section("queue", "wordsPerCycle and energy of the CPU-NPU queues");
+    YamlSection q = s.section("queue", "wordsPerCycle and energy of the CPU-NPU queues");
     q.allowOnly("wordsPerCycle", "energy");
     int qWords = q.positiveInt("wordsPerCycle", "queue words per NPU cycle");
     double qEnergy = q.nonNegative("energy", "NPU-side energy per queued word in MACs");
@@ -122,7 +102,7 @@ final class HardwareConfigParser {
    * {@code precision: float}, or a mapping: {@code arithmetic} (fixed | float), {@code bits}
    * (fixed only), {@code rounding} (fixed only), {@code activationUnit} ({@code kind}, {@code entries}).
    */
-  private static Precision precision(ConfigSection npu) {
+  private static Precision precision(YamlSection npu) {
     String allowed = "float, or a mapping of arithmetic (fixed | float), bits (" + DatapathEnergy.ALLOWED_FIXED_BITS
         + ", fixed only), rounding (" + Rounding.allowed() + ", fixed only; overflow saturates) and activationUnit";
     if (npu.isText("precision")) {
@@ -132,7 +112,7 @@ final class HardwareConfigParser {
       }
       return Precision.FLOAT;
     }
-    ConfigSection p = npu.section("precision", allowed);
+    YamlSection p = npu.section("precision", allowed);
     p.allowOnly("arithmetic", "bits", "rounding", "activationUnit");
     String arithmetic = p.text("arithmetic", "fixed or float");
     ActivationUnit unit = p.has("activationUnit") ? activationUnit(p.section("activationUnit",
@@ -162,7 +142,7 @@ final class HardwareConfigParser {
     return out;
   }
 
-  private static ActivationUnit activationUnit(ConfigSection u) {
+  private static ActivationUnit activationUnit(YamlSection u) {
     u.allowOnly("kind", "entries");
     String text = u.text("kind", ActivationUnit.Kind.allowed());
     ActivationUnit.Kind kind;
@@ -188,7 +168,7 @@ final class HardwareConfigParser {
     return ActivationUnit.of(kind, entries);
   }
 
-  private CpuConfig cpu(ConfigSection s) {
+  private CpuConfig cpu(YamlSection s) {
     s.allowOnly("name", "clockHz", "staticWatts", "baseline", "queue", "instructions", "ops");
     String name = s.text("name", "human-readable core name");
     CpuBaseline baseline = CpuBaseline.O2;
@@ -203,13 +183,13 @@ final class HardwareConfigParser {
     }
     double clockHz = s.positive("clockHz", "core clock in Hz");
     double staticWatts = s.nonNegative("staticWatts", "core leakage and clock power in watts");
-    ConfigSection q = s.section("queue", "cyclesPerWord and joulesPerWord of enqueue/dequeue");
+    YamlSection q = s.section("queue", "cyclesPerWord and joulesPerWord of enqueue/dequeue");
     q.allowOnly("cyclesPerWord", "joulesPerWord");
     double qCycles = q.nonNegative("cyclesPerWord", "core cycles per queued word");
     double qJoules = q.nonNegative("joulesPerWord", "joules per queued word");
     q.finish();
 
-    ConfigSection ins = s.section("instructions",
+    YamlSection ins = s.section("instructions",
         "cycles and joules of each micro-operation class of a measured instruction mix");
     Map<InstructionClass, OpCost> insCosts = ins.enumTable(InstructionClass.class,
         InstructionClass::key, "instruction class", "cycles and joules", o -> {
@@ -220,7 +200,7 @@ final class HardwareConfigParser {
         });
     ins.finish();
 
-    ConfigSection ops = s.section("ops", "cycles and joules of each operation class");
+    YamlSection ops = s.section("ops", "cycles and joules of each operation class");
     Map<OpClass, OpCost> costs = ops.enumTable(OpClass.class, c -> c.name().toLowerCase(Locale.ROOT),
         "operation class", "cycles and joules", o -> {
           o.allowOnly("cycles", "joules");

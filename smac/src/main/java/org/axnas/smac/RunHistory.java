@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Every finished trial in the order results arrived: the single source of truth from which an
- * optimiser can be rebuilt ({@link Smac#restore}). In memory; the pipeline persists it.
+ * optimiser can be rebuilt (replayed through ask and tell). In memory; the pipeline persists it.
  */
 public final class RunHistory {
   private final List<HistoryEntry> entries = new ArrayList<>();

@@ -27,8 +27,9 @@ import org.axnas.smac.SurrogateModel.Surrogate;
  *
  * <p>Determinism: every random choice for trial {@code id} is drawn from generators seeded by
  * (seed, purpose, id), and the model is trained on the finished trials in id order. So the same
- * seed and the same run history give the same proposals, and {@link #restore} continues a search
- * exactly as the uninterrupted one would. Not thread-safe.
+ * seed and the same run history give the same proposals: replaying a history through ask and tell
+ * (with the same batch sizes) continues a search exactly as the uninterrupted one would. Not
+ * thread-safe.
  */
 public final class Smac {
   private final Builder settings;
@@ -62,9 +63,13 @@ public final class Smac {
    * An optimiser with {@code settings} that has seen {@code entries} (finished, or pending when
    * the result is null): the next {@link #ask} returns what the original optimiser would have.
    *
+   * Package-private: the tests and {@code AskBenchmark} build optimisers in a known state with it;
+   * a search resumes by replaying its history through {@link #ask} and {@link #tell} (the pipeline's
+   * driver does so for every proposal source, SMAC or not).
+   *
    * @throws IllegalArgumentException when an entry does not fit the space or ids repeat
    */
-  public static Smac restore(Builder settings, Collection<HistoryEntry> entries) {
+  static Smac restore(Builder settings, Collection<HistoryEntry> entries) {
     Smac smac = settings.build();
     List<HistoryEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparingInt(e -> e.trial().id()));
@@ -242,7 +247,7 @@ public final class Smac {
   }
 
   /** History entries of finished and pending trials by id: what {@link #restore} needs. */
-  public List<HistoryEntry> snapshot() {
+  List<HistoryEntry> snapshot() {
     List<HistoryEntry> all = new ArrayList<>(history.entries());
     for (Trial t : pending.values()) {
       all.add(new HistoryEntry(t, null));
@@ -554,7 +559,7 @@ public final class Smac {
     }
 
     /** {@link Smac#restore} with these settings. */
-    public Smac restore(Collection<HistoryEntry> entries) {
+    Smac restore(Collection<HistoryEntry> entries) {
       return Smac.restore(this, entries);
     }
 

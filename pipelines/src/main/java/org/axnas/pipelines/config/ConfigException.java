@@ -1,5 +1,7 @@
 package org.axnas.pipelines.config;
 
+import org.axnas.hwsim.yaml.YamlSection;
+
 /** Bad user input in a config file or flag: names the file, the field and what is allowed. */
 public class ConfigException extends IllegalArgumentException {
   private final String file;
@@ -10,6 +12,10 @@ public class ConfigException extends IllegalArgumentException {
     this.file = file;
     this.field = field;
   }
+
+  /** Makes this exception for {@link YamlSection}'s reads of a run config or sweep. */
+  public static final YamlSection.Errors YAML =
+      (file, field, problem) -> new ConfigException(file, field.isEmpty() ? null : field, problem);
 
   public String file() {
     return file;

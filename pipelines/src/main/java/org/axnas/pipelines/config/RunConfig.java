@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.axnas.core.Activation;
 import org.axnas.core.OpClass;
+import org.axnas.evaluation.Objective;
 import org.axnas.hwsim.InstructionClass;
 import org.axnas.kernels.Benchmark;
 import org.axnas.kernels.Benchmarks;
 import org.axnas.smac.MlpSpace;
+import org.axnas.hwsim.yaml.YamlSection;
 
 /**
  * A run-config: one benchmark (or a user's own function), its traces, the search, the training,
@@ -31,7 +33,7 @@ public record RunConfig(
     double errorBound,
     Search search,
     Training training,
-    Objective objective,
+    Objective.Weights objective,
     String hardware,
     double regionFraction,
     Selection selection) {
@@ -100,9 +102,6 @@ public record RunConfig(
       double timeLimitSeconds,
       String schedule) {}
 
-  /** f_perf = alpha * P_acc + beta * P_speed + epsilon * P_energy (paper eq. 4). */
-  public record Objective(double alpha, double beta, double epsilon) {}
-
   /** Online selection defaults (paper Table 1, eq. 6). */
   public record Selection(String mode, double minAccuracy, double minEnergyReduction, double theta) {}
 
@@ -136,11 +135,11 @@ public record RunConfig(
   }
 
   public static RunConfig load(Path path) {
-    return parse(YamlSection.readFile(path), path.toString());
+    return parse(YamlSection.readFile(path, ConfigException.YAML), path.toString());
   }
 
   public static RunConfig parse(String yaml, String file) {
-    YamlSection root = YamlSection.parse(yaml, file)
+    YamlSection root = YamlSection.parse(yaml, file, "a YAML mapping", ConfigException.YAML)
         .allowOnly("benchmark", "function", "seed", "traces", "group", "errorBound", "search",
             "training", "objective", "hardware", "regionFraction", "selection");
 
@@ -222,13 +221,13 @@ public record RunConfig(
         : searchWithoutFidelity;
 
     YamlSection o = root.section("objective").allowOnly("alpha", "beta", "epsilon");
-    Objective objective = new Objective(
-        o.requiredDouble("alpha", 0, false, Double.MAX_VALUE),
-        o.requiredDouble("beta", 0, false, Double.MAX_VALUE),
-        o.requiredDouble("epsilon", 0, false, Double.MAX_VALUE));
-    if (objective.alpha() + objective.beta() + objective.epsilon() <= 0) {
+    double alpha = o.requiredDouble("alpha", 0, false, Double.MAX_VALUE);
+    double beta = o.requiredDouble("beta", 0, false, Double.MAX_VALUE);
+    double epsilon = o.requiredDouble("epsilon", 0, false, Double.MAX_VALUE);
+    if (alpha + beta + epsilon <= 0) {
       throw o.error("alpha", "alpha, beta and epsilon are all zero; at least one must be positive");
     }
+    Objective.Weights objective = new Objective.Weights(alpha, beta, epsilon);
 
     YamlSection sel = root.section("selection").allowOnly("mode", "minAccuracy", "minEnergyReduction", "theta");
     Selection selection = new Selection(

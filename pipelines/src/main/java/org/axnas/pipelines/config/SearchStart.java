@@ -6,6 +6,7 @@ import org.axnas.core.Network;
 import org.axnas.kernels.Benchmark;
 import org.axnas.smac.ConfigurationSpace;
 import org.axnas.smac.MlpSpace;
+import org.axnas.hwsim.yaml.YamlSection;
 
 /**
  * The keys that say how a search starts: {@code search.warmStart} (earlier run folders whose

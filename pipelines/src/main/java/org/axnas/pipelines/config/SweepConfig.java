@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axnas.hwsim.yaml.YamlSection;
 
 /**
  * A sweep: one search for every benchmark x error-bound group x hardware configuration. Each
@@ -38,12 +39,12 @@ public record SweepConfig(String file, String yaml, List<Entry> searches) {
   public record Entry(String label, String benchmark, int group, String hardware, String runConfigYaml) {}
 
   public static SweepConfig load(Path path) {
-    return parse(YamlSection.readFile(path), path);
+    return parse(YamlSection.readFile(path, ConfigException.YAML), path);
   }
 
   static SweepConfig parse(String text, Path path) {
     String file = path.toString();
-    YamlSection root = YamlSection.parse(text, file).allowOnly("benchmarks", "groups", "hardware", "settings");
+    YamlSection root = YamlSection.parse(text, file, "a YAML mapping", ConfigException.YAML).allowOnly("benchmarks", "groups", "hardware", "settings");
     List<String> benchmarks = root.strings("benchmarks", null);
     if (benchmarks == null || benchmarks.isEmpty()) {
       throw root.error("benchmarks", "list at least one benchmark (e.g. [blackscholes, sobel]) or run-config file");

@@ -20,7 +20,8 @@ final class CandidateFactory {
         .setRound(round)
         .setNetwork(p.network().notation())
         .setConfig(p.configJson())
-        .setSeed(trainingSeed(runSeed, p.network().notation()))
+        // the same network trains to the same weights in any search with this seed (the model cache relies on it)
+        .setSeed(Seeds.trainingSeed(runSeed, p.network().notation()))
         .setTraining(training.spec());
     Proposal.Stage stage = p.stage();
     if (stage != null) {
@@ -38,10 +39,5 @@ final class CandidateFactory {
           .setBudgetSpent(stage.budgetSpent());
     }
     return c.build();
-  }
-
-  /** {@link Seeds#trainingSeed}: the same network trains to the same weights in any search with this seed. */
-  static long trainingSeed(long runSeed, String network) {
-    return Seeds.trainingSeed(runSeed, network);
   }
 }

@@ -20,7 +20,7 @@ record CandidateTraining(TrainingSettings settings, TrainingSpec spec) {
 
   static CandidateTraining of(RunConfig config) {
     RunConfig.Training t = config.training();
-    // the seed here is the run's; each candidate trains with its own (CandidateFactory.trainingSeed)
+    // the seed here is the run's; each candidate trains with its own (core's Seeds.trainingSeed, in CandidateFactory)
     TrainingSettings s = new TrainingSettings(t.epochs(), t.batchSize(), t.optimizer(), t.learningRate(), t.patience(),
         config.seed(), Backend.valueOf(t.backend()), t.timeLimitSeconds(), LearningRateSchedule.parse(t.schedule()));
     return new CandidateTraining(s, TrainingSpecs.toSpec(s));

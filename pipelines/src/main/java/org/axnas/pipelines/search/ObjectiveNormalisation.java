@@ -35,8 +35,7 @@ final class ObjectiveNormalisation {
       bestSpeedup = Math.max(bestSpeedup, r.speedup());
       bestEnergy = Math.max(bestEnergy, r.energyReduction());
     }
-    return new Objective(config.objective().alpha(), config.objective().beta(), config.objective().epsilon(),
-        Math.max(bestSpeedup, 1e-9), Math.max(bestEnergy, 1e-9));
+    return new Objective(config.objective(), Math.max(bestSpeedup, 1e-9), Math.max(bestEnergy, 1e-9));
   }
 
   /**

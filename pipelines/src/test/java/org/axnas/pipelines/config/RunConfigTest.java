@@ -76,4 +76,13 @@ class RunConfigTest {
     assertEquals(0.1, ok.errorBound(), 1e-12);
     assertEquals(10.0, ok.function().opsPerInvocation().get(org.axnas.core.OpClass.FMUL));
   }
+
+  /** The objective's weights are evaluation's type; a resume's config diff still names each weight. */
+  @Test
+  void theConfigDiffNamesAChangedObjectiveWeight() {
+    RunConfig was = RunConfig.parse("benchmark: sobel\nobjective: {alpha: 0.8, beta: 0.1, epsilon: 0.1}\n", "a.yaml");
+    RunConfig now = RunConfig.parse("benchmark: sobel\nobjective: {alpha: 0.9, beta: 0.1, epsilon: 0.1}\n", "b.yaml");
+    assertEquals(List.of("objective.alpha: 0.8 -> 0.9"), ConfigDiff.differences(was, now));
+    assertEquals(0.9, now.objective().alpha());
+  }
 }
