@@ -43,7 +43,6 @@ class LevenbergMarquardtTest {
     TrainingResult lbfgs = Trainer.train(net, lm(60).withOptimizer(TrainingSettings.LBFGS, 1), train, null);
     double lmLoss = lm.trainLoss()[lm.trainLoss().length - 1];
     double lbfgsLoss = lbfgs.trainLoss()[lbfgs.trainLoss().length - 1];
-    System.out.printf("LM %.6g vs L-BFGS %.6g after 60 iterations%n", lmLoss, lbfgsLoss);
     assertTrue(lmLoss < lbfgsLoss, "LM " + lmLoss + " vs L-BFGS " + lbfgsLoss + " after 60 iterations");
   }
 
