@@ -111,11 +111,13 @@ public final class Smac {
     int n = (int) Math.min(k, room);
     List<Trial> out = new ArrayList<>(n);
     BelievedModel model = null;
+    // results told do not change during an ask: what the model would learn from is counted once
+    int modelData = modelEntries().size() + warmStart.size();
     for (int j = 0; j < n; j++) {
       int id = nextId;
       Configuration c = fromInitialDesign(id);
       if (c == null) {
-        if (settings.randomDesign.isRandom(id, settings.seed) || modelEntries().size() + warmStart.size() < 2) {
+        if (settings.randomDesign.isRandom(id, settings.seed) || modelData < 2) {
           c = randomUnseen(Seeds.random(settings.seed, SeedPurposes.PROPOSAL, id));
         } else {
           if (model == null) {
