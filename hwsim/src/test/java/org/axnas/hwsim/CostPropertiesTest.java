@@ -39,7 +39,7 @@ class CostPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"eyeriss", "npu8"})
+  @ValueSource(strings = {"eyeriss", "eyeriss-int8", "npu8"})
   void moreNeuronsNeverCostLessEnergyOrTime(String platform) {
     HardwareConfig hw = TestHardware.shipped(platform);
     SplittableRandom rnd = new SplittableRandom(11);
@@ -58,7 +58,7 @@ class CostPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"eyeriss", "npu8"})
+  @ValueSource(strings = {"eyeriss", "eyeriss-int8", "npu8"})
   void sigmoidCostsMoreThanReluOnTheSameTopology(String platform) {
     HardwareConfig hw = TestHardware.shipped(platform);
     SplittableRandom rnd = new SplittableRandom(12);
@@ -93,7 +93,7 @@ class CostPropertiesTest {
    * spills too; the 8-PE NPU keeps only 4096.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"eyeriss", "npu8"})
+  @ValueSource(strings = {"eyeriss", "npu8"}) // eyeriss-int8 holds twice eyeriss's weights: few of these spill there
   void weightsBeyondOnChipStoragePayDramAndCostMuchMore(String platform) {
     String rfLine = platform.equals("npu8") ? "registerFileWeightWords: 512" : "registerFileWeightWords: 224";
     HardwareConfig hw = TestHardware.shipped(platform);
@@ -124,7 +124,7 @@ class CostPropertiesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"eyeriss", "npu8"})
+  @ValueSource(strings = {"eyeriss", "eyeriss-int8", "npu8"})
   void utilisationIsInTheUnitInterval(String platform) {
     HardwareConfig hw = TestHardware.shipped(platform);
     int pes = hw.npu().pes();

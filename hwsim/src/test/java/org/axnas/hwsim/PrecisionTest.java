@@ -98,6 +98,19 @@ class PrecisionTest {
   }
 
   @Test
+  void theShippedEightBitConfigIsEyerissAtEightBits() {
+    HardwareConfig int8 = TestHardware.shipped("eyeriss-int8");
+    HardwareConfig eyeriss = TestHardware.shipped("eyeriss");
+    Precision p8 = Precision.fixed(8, Rounding.NEAREST, ActivationUnit.of(ActivationUnit.Kind.PIECEWISE_LINEAR, 256));
+    assertEquals(p8, int8.precision());
+    assertEquals(eyeriss.withPrecision(p8).npu(), int8.npu());
+    assertEquals(eyeriss.cpu(), int8.cpu());
+    Network net = Network.parse("6-16:tanh-16:tanh-1");
+    assertTrue(Simulator.simulate(net, int8, PROFILE).npu().energyJoules()
+        < 0.6 * Simulator.simulate(net, eyeriss, PROFILE).npu().energyJoules());
+  }
+
+  @Test
   void badPrecisionsAreNamedWithWhatIsAllowed() {
     String[][] bad = {
         {"bits: 16  ", "bits: 12", "npu.precision.bits", "8, 16 or 32"},
