@@ -29,6 +29,10 @@ public final class ParetoFiles {
       if (p.getQuantisation() != null) {
         m.put("quantisation", quantisation(p.getQuantisation()));
       }
+      if (p.getWarmStartRun() != null) {
+        m.put("warmStartRun", p.getWarmStartRun());
+        m.put("warmStartTrialId", p.getWarmStartTrialId());
+      }
       rows.add(m);
     }
     return rows;

@@ -1,6 +1,7 @@
 package org.axnas.pipelines.search;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.axnas.evaluation.FrontHypervolume;
@@ -12,18 +13,23 @@ final class Progress {
   private final PrintStream out;
   private final int totalRounds;
   private final int budget;
+  private final List<Evaluation> warm;
   private double secondsSoFar;
   private int roundsTimed;
 
-  Progress(PrintStream out, int totalRounds, int budget) {
+  /** @param warm the warm start's networks (search.warmStart): members of the front the hypervolume measures */
+  Progress(PrintStream out, int totalRounds, int budget, List<Evaluation> warm) {
     this.out = out;
     this.totalRounds = totalRounds;
     this.budget = budget;
+    this.warm = List.copyOf(warm);
   }
 
   void round(int round, List<Evaluation> history, double seconds, double trainingSeconds) {
+    List<Evaluation> front = new ArrayList<>(history);
+    front.addAll(warm);
     line(round, String.format("round %d of %d: %d/%d evaluated", round, totalRounds, history.size(), budget), history,
-        best(history, e -> true), "best f_perf", String.format(", front hypervolume %.4f", FrontHypervolume.of(history)),
+        best(history, e -> true), "best f_perf", String.format(", front hypervolume %.4f", FrontHypervolume.of(front)),
         seconds, trainingSeconds);
   }
 

@@ -197,8 +197,8 @@ public final class SearchDriver {
     options.setJobName("axnas-" + kind + "-" + folder.dir().getFileName() + "-traces"); // the Flink job's name
     deleteTree(folder.staging()); // a killed round's partial outputs; the round is redone whole
     SearchPlan plan = SearchPlan.prepare(config, inputs, folder, request.cache(), options, log);
-    ProposalSource source = request.enumerate() ? plan.proposals().enumeration()
-        : plan.proposals().smac(WarmStart.prepare(config, plan, folder, log));
+    WarmStart.Prepared warm = request.enumerate() ? WarmStart.Prepared.NONE : WarmStart.prepare(config, plan, folder, log);
+    ProposalSource source = request.enumerate() ? plan.proposals().enumeration() : plan.proposals().smac(warm.observations());
 
     int budget = plan.proposals().budget(request.enumerate());
     int k = config.search().parallelism();
@@ -214,7 +214,7 @@ public final class SearchDriver {
         : rounds.size() + (int) Math.ceil((budget - history.size()) / (double) k);
     double limitSeconds = config.search().wallClockMinutes() * 60;
     int round = rounds.isEmpty() ? 1 : rounds.get(rounds.size() - 1) + 1;
-    Progress progress = new Progress(log, totalRounds, budget);
+    Progress progress = new Progress(log, totalRounds, budget, warm.networks());
     while (rungs != null || history.size() < budget) {
       if (limitSeconds > 0 && (System.nanoTime() - start) / 1e9 > limitSeconds) {
         log.printf("wall-clock limit of %.1f min reached after %d evaluations%n", config.search().wallClockMinutes(), history.size());
@@ -250,8 +250,9 @@ public final class SearchDriver {
     }
 
     // in memory, in plain Java: the history is all here and at most thousands of rows
-    List<ParetoEntry> pareto = ParetoSet.withTestAccuracy(
-        ParetoSet.of(ParetoSet.mostTrained(history), plan.modelDir()), plan.scoring());
+    List<Evaluation> members = new ArrayList<>(ParetoSet.mostTrained(history));
+    members.addAll(warm.networks());
+    List<ParetoEntry> pareto = warm.tag(ParetoSet.withTestAccuracy(ParetoSet.of(members, plan.modelDir()), plan.scoring()));
     AvroFiles.write(folder.paretoAvro(), ParetoEntry.class, pareto);
     AtomicFiles.writeString(folder.paretoJson(), JsonOutput.write(ParetoFiles.toJson(pareto)));
     deleteTree(folder.staging()); // every round is in the history now

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.axnas.pipelines.run.RunFolder;
 import org.axnas.schemas.Candidate;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
+import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
 import org.axnas.schemas.TrainingSpec;
 import org.axnas.smac.ConfigurationSpace;
@@ -59,10 +61,34 @@ final class WarmStart {
     this.cache = Path.of(spec.modelDir());
   }
 
+  /**
+   * What a warm start gives a run: SMAC's observations, and the earlier networks as this run scored
+   * them ({@code networks}: the successful ones inside this run's space, each numbered by a negative
+   * trial id, -1, -2, ... in the order of the observations, so that it never meets one of this
+   * run's trials), which join this run's Pareto set: a network group 1 trained is as much a result
+   * of group 2 as one group 2 trained, and costs it no training.
+   */
+  record Prepared(List<Observation> observations, List<Evaluation> networks, Map<Integer, Origin> origins) {
+    static final Prepared NONE = new Prepared(List.of(), List.of(), Map.of());
+
+    /** The front with each member that came from a warm start named by its run and trial there. */
+    List<ParetoEntry> tag(List<ParetoEntry> front) {
+      List<ParetoEntry> out = new ArrayList<>();
+      for (ParetoEntry p : front) {
+        Origin o = origins.get(p.getTrialId());
+        out.add(o == null ? p : ParetoEntry.newBuilder(p).setWarmStartRun(o.run()).setWarmStartTrialId(o.trialId()).build());
+      }
+      return out;
+    }
+  }
+
+  /** Where a warm-start network was trained: the earlier run and its trial id there. */
+  record Origin(String run, int trialId) {}
+
   /** The warm start of the run in {@code folder}: computed, recorded in (or checked against) its manifest. */
-  static List<Observation> prepare(RunConfig config, SearchPlan plan, RunFolder folder, PrintStream log) {
+  static Prepared prepare(RunConfig config, SearchPlan plan, RunFolder folder, PrintStream log) {
     if (config.search().warmStart().isEmpty()) {
-      return List.of();
+      return Prepared.NONE;
     }
     if (config.search().multiFidelity()) {
       // its model learns from one training budget at a time; earlier full trainings fit none of them
@@ -72,16 +98,31 @@ final class WarmStart {
     WarmStart w = new WarmStart(config, plan.scoring(), CandidateTraining.of(config).spec());
     List<Path> runs = new ArrayList<>();
     List<Evaluation> rescored = new ArrayList<>();
+    List<Path> from = new ArrayList<>();
     for (String given : config.search().warmStart()) {
       Path run = ConfigPaths.resolve(given, config.file(), "search.warmStart");
       if (run.equals(folder.dir().toAbsolutePath().normalize())) {
         throw w.refuse(given, "is this run's own folder; name earlier runs");
       }
       runs.add(run);
-      rescored.addAll(w.rescore(run, given));
+      List<Evaluation> again = w.rescore(run, given);
+      rescored.addAll(again);
+      again.forEach(e -> from.add(run));
     }
-    List<Observation> observed = observations(rescored, SmacProposals.space(config.search().maxLayers(),
-        config.search().maxNeurons(), config.search().activations()));
+    ConfigurationSpace space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
+        config.search().activations());
+    List<Observation> observed = observations(rescored, space);
+    List<Evaluation> networks = new ArrayList<>();
+    Map<Integer, Origin> origins = new HashMap<>();
+    for (int i = 0; i < rescored.size(); i++) {
+      Evaluation e = rescored.get(i);
+      if (e.getStatus() == EvaluationStatus.OK && inSpace(e, space)) {
+        int id = -(networks.size() + 1);
+        w.keepModel(e.getModelKey(), from.get(i));
+        networks.add(Evaluation.newBuilder(e).setTrialId(id).build());
+        origins.put(id, new Origin(from.get(i).toString(), e.getTrialId()));
+      }
+    }
     String sha = sha256(rescored);
     RunManifest m = folder.readManifest();
     List<String> names = runs.stream().map(Path::toString).toList();
@@ -95,7 +136,32 @@ final class WarmStart {
           m.getWarmStartObservations(), observed.size()));
     }
     log.printf("warm start: %d observations from %s (not counted in the budget)%n", observed.size(), String.join(", ", names));
-    return observed;
+    return new Prepared(observed, networks, origins);
+  }
+
+  /**
+   * A warm-start network's cache entry (model and training record), copied into this run's model
+   * folder when only the earlier run has it, so that this run's Pareto set stands alone.
+   */
+  private void keepModel(String key, Path run) {
+    ModelCache own = new ModelCache(cache);
+    ModelCache there = new ModelCache(new RunFolder(run).models());
+    for (Path file : List.of(own.modelFile(key), own.trainingFile(key))) {
+      if (!Files.isRegularFile(file)) {
+        Path source = there.modelFile(key).resolveSibling(file.getFileName());
+        own.write(file, there.read(source).orElseThrow(() -> new IllegalStateException(
+            "cannot read the warm-start model file " + source)));
+      }
+    }
+  }
+
+  private static boolean inSpace(Evaluation e, ConfigurationSpace space) {
+    try {
+      MlpSpace.fromNetwork(space, Network.parse(e.getNetwork()));
+      return true;
+    } catch (IllegalArgumentException outside) {
+      return false;
+    }
   }
 
   /**

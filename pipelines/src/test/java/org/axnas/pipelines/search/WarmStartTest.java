@@ -2,6 +2,7 @@ package org.axnas.pipelines.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,8 +24,11 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.RunFolder;
+import org.axnas.runtime.FinishedRun;
+import org.axnas.runtime.ParetoMember;
 import org.axnas.schemas.Evaluation;
 import org.axnas.schemas.EvaluationStatus;
+import org.axnas.schemas.ParetoEntry;
 import org.axnas.schemas.RunManifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,6 +154,44 @@ class WarmStartTest {
     assertTrue(looser > 0, "some accuracy rises under group 2's bound");
     assertFiles(earlierModels, new RunFolder(earlier).models());
     assertFiles(ownModels, folder.models());
+  }
+
+  @Test
+  void warmStartNetworksJoinTheParetoSetWithTheirModels() throws IOException {
+    Path out = dir.resolve("warm-front");
+    SearchDriver.Outcome o = run(config("warm-front", "group: 2\n" + search(2, ", warmStart: [earlier-g1]")), out);
+    assertEquals(2, o.history().size());
+    List<ParetoEntry> warm = o.pareto().stream().filter(p -> p.getWarmStartRun() != null).toList();
+    assertFalse(warm.isEmpty(), "6 group-1 networks against 2 of its own: one of group 1's is on group 2's front");
+    Map<Integer, Evaluation> g1 = new HashMap<>();
+    new RunFolder(earlier).readHistory().forEach(e -> g1.put(e.getTrialId(), e));
+    FinishedRun finished = FinishedRun.open(out);
+    for (ParetoEntry p : warm) {
+      assertTrue(p.getTrialId() < 0, "numbered apart from this run's trials: " + p.getTrialId());
+      assertEquals(earlier.toAbsolutePath().normalize().toString(), p.getWarmStartRun());
+      Evaluation was = g1.get(p.getWarmStartTrialId());
+      assertEquals(was.getNetwork(), p.getNetwork());
+      assertEquals(was.getModelKey(), p.getModelKey());
+      assertEquals(was.getSpeedup(), p.getSpeedup(), 0);
+      assertTrue(p.getAccuracy() >= was.getAccuracy(), "group 2's looser bound");
+      assertTrue(Files.isRegularFile(new RunFolder(out).models().resolve(p.getModelKey() + ".json")),
+          "the model is copied into this run, which stands alone");
+      assertTrue(p.getTestAccuracy() != null);
+      ParetoMember m = finished.member(p.getTrialId()).orElseThrow();
+      assertEquals(p.getNetwork(), finished.model(m.scores()).network());
+    }
+    // every other member is one of this run's own trials, as it scored it
+    Map<Integer, Evaluation> own = new HashMap<>();
+    o.history().forEach(e -> own.put(e.getTrialId(), e));
+    for (ParetoEntry p : o.pareto()) {
+      if (p.getWarmStartRun() == null) {
+        assertEquals(own.get(p.getTrialId()).getNetwork(), p.getNetwork());
+        assertEquals(null, p.getWarmStartTrialId());
+      }
+    }
+    assertTrue(Files.readString(new RunFolder(out).paretoJson()).contains("\"warmStartTrialId\""));
+    // a run without a warm start: no such keys
+    assertFalse(Files.readString(new RunFolder(earlier).paretoJson()).contains("warmStart"));
   }
 
   @Test
