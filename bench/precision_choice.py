@@ -6,8 +6,14 @@ accuracy every history keeps beside it; each network's most-trained evaluation, 
 (accuracy, speedup, energy reduction) for each. Reads `axnas history RUN --json` (AXNAS_JAR is
 passed on). Standard library only.
 
+With --pairs, runs come in pairs of the same networks scored on two hardware configs (e.g. an
+experiment's enumeration on eyeriss.yaml and the same enumeration re-scored from its cache on
+eyeriss-int8.yaml): for each pair, the most accurate network and the energy-mode choice of each
+at the threshold both reach (CAP, or the best accuracy both reach), and whether it differs.
+
 Usage: bench/precision_choice.py CAP RUN_DIR...      e.g. bench/precision_choice.py 0.9 runs/mfbench/runs/*
-Last line: how many runs choose another network in float.
+       bench/precision_choice.py --pairs CAP RUN_A RUN_B [RUN_A RUN_B ...]
+Last line: how many runs (pairs) choose another network.
 """
 import json
 import os
@@ -41,13 +47,43 @@ def energy_mode(points, key, threshold):
     return max(ok, key=lambda p: (p["energyReduction"], p[key])) if ok else None
 
 
+def history(run):
+    out = subprocess.check_output([os.path.join(ROOT, "axnas"), "history", run, "--json"], stderr=subprocess.DEVNULL)
+    return json.loads(out)["rows"]
+
+
+def pairs(cap, runs):
+    if len(runs) % 2:
+        sys.exit("bench/precision_choice.py --pairs: runs come in pairs (RUN_A RUN_B), got an odd number")
+    changed = 0
+    for a, b in zip(runs[0::2], runs[1::2]):
+        fronts = []
+        for run in (a, b):
+            rows = history(run)
+            fronts.append((rows[0].get("precision"), front(most_trained(rows, "accuracy"), "accuracy")))
+        threshold = min(cap, *(max(p["accuracy"] for p in f) for _, f in fronts))
+        picks = [energy_mode(f, "accuracy", threshold) for _, f in fronts]
+        same = picks[0]["network"] == picks[1]["network"]
+        changed += 0 if same else 1
+        line = []
+        for (precision, f), pick in zip(fronts, picks):
+            top = max(f, key=lambda p: p["accuracy"])
+            line.append(f"[{precision}] best {top['network']} {top['accuracy']:.3f}; choice {pick['network']} "
+                        f"acc {pick['accuracy']:.3f} speedup {pick['speedup']:.2f}x energy {pick['energyReduction']:.2f}x")
+        print(f"{os.path.basename(a.rstrip('/'))} threshold {threshold:.3f}: {line[0]} | {line[1]}"
+              f"{'' if same else '  <- differs'}")
+    print(f"precision-choice: {changed} of {len(runs) // 2} pairs choose another network on the second config")
+
+
 def main():
+    if sys.argv[1] == "--pairs":
+        pairs(float(sys.argv[2]), sys.argv[3:])
+        return
     cap = float(sys.argv[1])
     changed = 0
     runs = sys.argv[2:]
     for run in runs:
-        out = subprocess.check_output([os.path.join(ROOT, "axnas"), "history", run, "--json"], stderr=subprocess.DEVNULL)
-        rows = json.loads(out)["rows"]
+        rows = history(run)
         ok = [r for r in rows if r["status"] == "OK" and r.get("floatAccuracy") is not None]
         if not ok:
             print(f"{run}: no evaluation with a float accuracy (a float run, or none OK)")

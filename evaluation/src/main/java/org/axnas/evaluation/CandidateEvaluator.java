@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.axnas.core.Network;
 import org.axnas.core.OpProfile;
-import org.axnas.hwsim.CpuWorkload;
 import org.axnas.hwsim.HardwareConfig;
 import org.axnas.hwsim.SimulationResult;
-import org.axnas.hwsim.Simulator;
 import org.axnas.kernels.ErrorMetric;
 import org.axnas.runtime.PlainEvaluator;
 import org.axnas.runtime.Precision;
@@ -48,7 +46,7 @@ public final class CandidateEvaluator {
   private final Dataset scoring;
   private final ErrorMetric metric;
   private final HardwareConfig hardware;
-  private final CpuWorkload cpuWorkload;
+  private final HardwareFigures figures;
   private final ModelCache cache;
   private final String dataFingerprint;
   private final Map<String, String> versions;
@@ -73,7 +71,7 @@ public final class CandidateEvaluator {
     this.hardware = hardware;
     // AxBench's measured instruction mix at the hardware's CPU baseline; a user's function is
     // priced by the operations it was given with
-    this.cpuWorkload = spec.cpuWorkload(hardware);
+    this.figures = new HardwareFigures(spec, hardware);
     this.cache = spec.modelDir() == null ? null : new ModelCache(java.nio.file.Path.of(spec.modelDir()));
     this.dataFingerprint = fingerprint(train) + fingerprint(validation);
     this.versions = new java.util.TreeMap<>(versions);
@@ -200,7 +198,7 @@ public final class CandidateEvaluator {
       if (hs.floatScore() != null) {
         e.setFloatAccuracy(hs.floatScore().accuracy());
       }
-      SimulationResult sim = Simulator.simulate(network, hardware, cpuWorkload);
+      SimulationResult sim = figures.simulate(network);
       double fPerf = spec.objective().fPerf(s.accuracy, sim.speedup(), sim.energyReduction());
       e.setStatus(EvaluationStatus.OK)
           .setAccuracy(s.accuracy)

@@ -165,6 +165,26 @@ class MultiFidelitySearchTest {
   }
 
   @Test
+  void ehviCombinesWithFidelityAndAnUnknownRuleIsBadInputListingTheRules() throws Exception {
+    Path ehvi = dir.resolve("ehvi.yaml");
+    Files.writeString(ehvi, Files.readString(config).replace("budget: 6,", "budget: 6, proposals: ehvi,"));
+    Path out = dir.resolve("ehvi");
+    TracesCommandTest.Result r = TracesCommandTest.run("search", "--config", ehvi.toString(), "--out", out.toString(),
+        "--json");
+    assertEquals(0, r.code(), r.stdout());
+    RunFolder folder = new RunFolder(out);
+    assertEquals(List.of(1, 2, 3, 4, 5), folder.finishedRounds(), "the same brackets as with f_perf");
+    assertEquals(history.stream().map(Evaluation::getFidelity).toList(),
+        folder.readHistory().stream().map(Evaluation::getFidelity).toList());
+
+    Files.writeString(ehvi, Files.readString(config).replace("budget: 6,", "budget: 6, proposals: hypervolume,"));
+    r = TracesCommandTest.run("search", "--config", ehvi.toString(), "--out", dir.resolve("b4").toString(), "--json");
+    assertEquals(2, r.code(), r.stdout());
+    String error = r.json().get("error").asText();
+    assertTrue(error.contains("search.proposals") && error.contains("fperf, parego, ehvi"), r.stdout());
+  }
+
+  @Test
   void theBudgetOfAMultiFidelityRunCannotBeRaisedOnResume() throws Exception {
     Path out = dir.resolve("raised");
     Faults.copyTree(whole, out);

@@ -3,6 +3,7 @@ package org.axnas.smac;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.axnas.smac.SurrogateModel.Surrogate;
 
@@ -19,7 +20,18 @@ public interface AcquisitionMaximizer {
    * @param evaluated configurations with results (where local search may start)
    * @param random the source of this batch's random challengers
    */
-  Search start(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated, SplittableRandom random);
+  default Search start(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated,
+      SplittableRandom random) {
+    return start(space, surrogate, evaluated, random, null);
+  }
+
+  /**
+   * Starts a search whose candidates carry known values: {@code known} is applied once to each
+   * candidate the search scores, and its result is handed to the {@link CandidateScore} (null:
+   * none, every candidate's known values are null).
+   */
+  Search start(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated, SplittableRandom random,
+      Function<Configuration, double[]> known);
 
   /** The search for one batch. */
   interface Search {
@@ -31,7 +43,12 @@ public interface AcquisitionMaximizer {
      * @param best lowest model-scale cost (the acquisition's reference)
      * @param random this pick's source of randomness
      */
-    Optional<Configuration> next(AcquisitionFunction acquisition, double best, Predicate<Configuration> taken,
-        SplittableRandom random);
+    default Optional<Configuration> next(AcquisitionFunction acquisition, double best, Predicate<Configuration> taken,
+        SplittableRandom random) {
+      return next(CandidateScore.of(acquisition, best), taken, random);
+    }
+
+    /** As above, each candidate scored by {@code score}. */
+    Optional<Configuration> next(CandidateScore score, Predicate<Configuration> taken, SplittableRandom random);
   }
 }

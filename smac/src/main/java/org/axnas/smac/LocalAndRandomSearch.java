@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.axnas.smac.SurrogateModel.PreparedRows;
 import org.axnas.smac.SurrogateModel.Surrogate;
@@ -48,8 +49,8 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
 
   @Override
   public Search start(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated,
-      SplittableRandom random) {
-    return new BatchSearch(space, surrogate, evaluated, random);
+      SplittableRandom random, Function<Configuration, double[]> known) {
+    return new BatchSearch(space, surrogate, evaluated, random, known);
   }
 
   /** Candidates scored together: random challengers (kept as raw values) or configurations. */
@@ -60,6 +61,8 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
     final double[] mean;
     final double[] variance;
     final double[] values;
+    /** Each candidate's known values (computed at its first scoring), or null when the search has none. */
+    double[][] known;
     /** Random keys that order equal values (SMAC3 shuffles before sorting). */
     final double[] tieBreak;
     /** 0 for random challengers, 1 for local-search candidates: challengers win ties. */
@@ -80,10 +83,16 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
       return values.length;
     }
 
-    void score(AcquisitionFunction acquisition, double best) {
+    void score(CandidateScore acquisition, ConfigurationSpace space, Function<Configuration, double[]> knownOf) {
       rows.predict(mean, variance);
+      if (knownOf != null && known == null) {
+        known = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+          known[i] = knownOf.apply(config(space, i));
+        }
+      }
       for (int i = 0; i < values.length; i++) {
-        values[i] = acquisition.value(mean[i], variance[i], best);
+        values[i] = acquisition.value(known == null ? null : known[i], mean[i], variance[i]);
       }
     }
 
@@ -99,14 +108,17 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
     private final ConfigurationSpace space;
     private final Surrogate surrogate;
     private final List<Configuration> evaluated;
+    private final Function<Configuration, double[]> known;
     private final List<Block> blocks = new ArrayList<>();
     private final Block pool;
     private boolean firstPick = true;
 
-    BatchSearch(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated, SplittableRandom random) {
+    BatchSearch(ConfigurationSpace space, Surrogate surrogate, List<Configuration> evaluated, SplittableRandom random,
+        Function<Configuration, double[]> known) {
       this.space = space;
       this.surrogate = surrogate;
       this.evaluated = evaluated;
+      this.known = known;
       Object[][] fulls = new Object[challengers][];
       double[][] rows = new double[challengers][];
       for (int i = 0; i < challengers; i++) {
@@ -118,10 +130,10 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
     }
 
     @Override
-    public Optional<Configuration> next(AcquisitionFunction acquisition, double best, Predicate<Configuration> taken,
+    public Optional<Configuration> next(CandidateScore acquisition, Predicate<Configuration> taken,
         SplittableRandom random) {
       for (Block b : blocks) {
-        b.score(acquisition, best);
+        b.score(acquisition, space, known);
       }
       List<Configuration> starts = new ArrayList<>();
       if (firstPick) {
@@ -132,7 +144,7 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
         starts.addAll(top(List.copyOf(blocks), refineStarts, new HashSet<>(), c -> false));
       }
       for (Configuration start : starts) {
-        localSearch(start, acquisition, best, random);
+        localSearch(start, acquisition, random);
       }
       List<Configuration> found = top(blocks, 1, new HashSet<>(), taken);
       return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -199,17 +211,31 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
      * values put random challengers first, then follow the random keys.
      */
     private long[] best(List<Block> among, int window) {
-      Comparator<long[]> better = Comparator.<long[]>comparingDouble(r -> value(among, r[0]))
-          .thenComparingInt(r -> -among.get((int) (r[0] >>> 32)).rank)
-          .thenComparingDouble(r -> -among.get((int) (r[0] >>> 32)).tieBreak[(int) r[0]]);
+      // value, then rank (challengers first), then the random key; written out, as it runs in the hot loop
+      Comparator<long[]> better = (p, q) -> {
+        Block bp = among.get((int) (p[0] >>> 32));
+        Block bq = among.get((int) (q[0] >>> 32));
+        int c = Double.compare(bp.values[(int) p[0]], bq.values[(int) q[0]]);
+        if (c == 0) {
+          c = Integer.compare(-bp.rank, -bq.rank);
+        }
+        return c != 0 ? c : Double.compare(-bp.tieBreak[(int) p[0]], -bq.tieBreak[(int) q[0]]);
+      };
       java.util.PriorityQueue<long[]> heap = new java.util.PriorityQueue<>(window + 1, better);
       for (int k = 0; k < among.size(); k++) {
         double[] v = among.get(k).values;
         for (int i = 0; i < v.length; i++) {
-          if (heap.size() == window && v[i] < value(among, heap.peek()[0])) {
-            continue;
+          if (heap.size() == window && v[i] <= value(among, heap.peek()[0])) {
+            long[] ref = {((long) k << 32) | i};
+            // a candidate that ranks below the window's worst would be added and polled at once:
+            // skip it (many equal values, e.g. EHVI's zeros, would otherwise churn the heap)
+            if (v[i] < value(among, heap.peek()[0]) || better.compare(ref, heap.peek()) < 0) {
+              continue;
+            }
+            heap.add(ref);
+          } else {
+            heap.add(new long[] {((long) k << 32) | i});
           }
-          heap.add(new long[] {((long) k << 32) | i});
           if (heap.size() > window) {
             heap.poll();
           }
@@ -226,9 +252,8 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
       return among.get((int) (ref >>> 32)).values[(int) ref];
     }
 
-    private void localSearch(Configuration start, AcquisitionFunction acquisition, double best,
-        SplittableRandom random) {
-      Block here = score(List.of(start), acquisition, best, random);
+    private void localSearch(Configuration start, CandidateScore acquisition, SplittableRandom random) {
+      Block here = score(List.of(start), acquisition, random);
       Configuration current = start;
       double currentValue = here.values[0];
       Set<Configuration> visited = new HashSet<>();
@@ -239,7 +264,7 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
         if (neighbours.isEmpty()) {
           return;
         }
-        Block scored = score(neighbours, acquisition, best, random);
+        Block scored = score(neighbours, acquisition, random);
         double[] values = scored.values;
         int arg = 0;
         for (int i = 1; i < values.length; i++) {
@@ -271,14 +296,13 @@ public record LocalAndRandomSearch(int challengers, int localSearchStarts, int r
     }
 
     /** Scores configurations and keeps them as candidates of this batch. */
-    private Block score(List<Configuration> configs, AcquisitionFunction acquisition, double best,
-        SplittableRandom random) {
+    private Block score(List<Configuration> configs, CandidateScore acquisition, SplittableRandom random) {
       double[][] rows = new double[configs.size()][];
       for (int i = 0; i < rows.length; i++) {
         rows[i] = space.encode(configs.get(i));
       }
       Block b = new Block(null, configs.toArray(new Configuration[0]), surrogate.prepare(rows), rows.length, random, 1);
-      b.score(acquisition, best);
+      b.score(acquisition, space, known);
       blocks.add(b);
       return b;
     }

@@ -61,9 +61,22 @@ public interface RunHistoryEncoder {
     return new LinearCostEncoder();
   }
 
+  /** Costs as they are (failures imputed): the model predicts in the cost's own units (EHVI's accuracy). */
+  static RunHistoryEncoder unscaled() {
+    return new UnscaledCostEncoder();
+  }
+
   /** SMAC3's log-scaled costs (its HPO facade default); see {@link LogScaledCostEncoder}. */
   static RunHistoryEncoder logScaled() {
     return new LogScaledCostEncoder();
+  }
+
+  /** The identity. */
+  record UnscaledCostEncoder() implements RunHistoryEncoder {
+    @Override
+    public double[] scale(double[] costs) {
+      return costs.clone();
+    }
   }
 
   /** Min-max scaling to [0, 1]; constant costs all map to 0. */

@@ -333,39 +333,59 @@ public final class Smac {
     for (HistoryEntry e : modelEntries()) {
       observed.add(new Observation(e.trial().config(), e.result()));
     }
-    ToDoubleFunction<TrialResult> cost = settings.parEgo == null ? TrialResult::cost
-        : settings.parEgo.scalarisation(observed, settings.parEgo.weights(settings.seed, id));
-    TrainingData data = settings.encoder.encode(space, observed, cost);
+    ExpectedHypervolumeImprovement ehvi = settings.ehvi;
+    ToDoubleFunction<TrialResult> cost = settings.parEgo != null
+        ? settings.parEgo.scalarisation(observed, settings.parEgo.weights(settings.seed, id))
+        : ehvi != null ? ehvi::cost : TrialResult::cost;
+    // EHVI's forest predicts 1 - accuracy itself: a mean and variance in accuracy units, not log-scaled
+    TrainingData data = (ehvi != null ? RunHistoryEncoder.unscaled() : settings.encoder).encode(space, observed, cost);
     Surrogate surrogate = settings.surrogate.train(data, Seeds.derive(settings.seed, SeedPurposes.SURROGATE, id));
     List<Configuration> evaluated = new ArrayList<>(observed.size());
     for (Observation o : observed) {
       evaluated.add(o.config());
     }
-    AcquisitionMaximizer.Search search =
-        settings.maximizer.start(space, surrogate, evaluated, Seeds.random(settings.seed, SeedPurposes.CHALLENGERS, id));
-    BelievedModel model = new BelievedModel(surrogate, data, search);
+    AcquisitionMaximizer.Search search = settings.maximizer.start(space, surrogate, evaluated,
+        Seeds.random(settings.seed, SeedPurposes.CHALLENGERS, id), ehvi == null ? null : ehvi::knownValues);
+    BelievedModel model = new BelievedModel(surrogate, data, search,
+        ehvi == null ? null : ehvi.front(observed)); // the warm start's networks are on this run's front too
     for (Trial t : pending.values()) {
       model.believe(t.config());
     }
     return model;
   }
 
-  /** The forest of one ask, the lies told to it so far, and the batch's acquisition search. */
+  /**
+   * The forest of one ask, the lies told to it so far, and the batch's acquisition search; with
+   * EHVI also the front, to which each pick is added at its predicted mean.
+   */
   private final class BelievedModel {
     final Surrogate surrogate;
     final TrainingData data;
     final AcquisitionMaximizer.Search search;
     double best;
+    ExpectedHypervolumeImprovement.Front front;
 
-    BelievedModel(Surrogate surrogate, TrainingData data, AcquisitionMaximizer.Search search) {
+    BelievedModel(Surrogate surrogate, TrainingData data, AcquisitionMaximizer.Search search,
+        ExpectedHypervolumeImprovement.Front front) {
       this.surrogate = surrogate;
       this.data = data;
       this.search = search;
+      this.front = front;
       this.best = incumbentPrediction(surrogate, data);
     }
 
     void believe(Configuration c) {
       double[] row = space.encode(c);
+      if (front != null) {
+        // kriging believer: the forest and the front take the pick at its predicted accuracy
+        double predicted = Liar.BELIEVER.lie(data, surrogate, row);
+        surrogate.believe(row, predicted);
+        double[] known = settings.ehvi.knownValues(c);
+        if (known != null) {
+          front = front.with(1 - predicted, known[0], known[1]);
+        }
+        return;
+      }
       double lie = settings.liar.lie(data, surrogate, row);
       surrogate.believe(row, lie);
       best = Math.min(best, lie);
@@ -373,9 +393,16 @@ public final class Smac {
 
     Configuration propose(int id) {
       SplittableRandom random = Seeds.random(settings.seed, SeedPurposes.PROPOSAL, id);
-      Optional<Configuration> found = search.next(settings.acquisition(), best, taken::contains, random);
+      Optional<Configuration> found = front == null ? search.next(settings.acquisition(), best, taken::contains, random)
+          : search.next(expectedImprovementOf(front), taken::contains, random);
       return found.isPresent() ? found.get() : randomUnseen(random);
     }
+  }
+
+  /** EHVI of a candidate from the forest's cost prediction (1 - accuracy); none without known objectives. */
+  private static CandidateScore expectedImprovementOf(ExpectedHypervolumeImprovement.Front front) {
+    return (known, mean, variance) -> known == null ? Double.NEGATIVE_INFINITY
+        : front.expected(known[0], known[1], 1 - mean, Math.sqrt(variance));
   }
 
   /**
@@ -431,6 +458,7 @@ public final class Smac {
     private RandomDesign randomDesign = RandomDesign.probability(0.2);
     private Liar liar = Liar.WORST;
     private ParEgo parEgo;
+    private ExpectedHypervolumeImprovement ehvi;
     private List<Observation> warmStart = List.of();
 
     private Builder(ConfigurationSpace space) {
@@ -539,6 +567,17 @@ public final class Smac {
     }
 
     /**
+     * Proposes by expected hypervolume improvement instead of by cost (null: by cost, the default):
+     * the forest learns {@code 1 - accuracy} (unscaled), EHVI scores candidates against the front of
+     * the OK results, and later picks of a batch believe the earlier ones at their predicted mean
+     * (in the forest and on the front). The cost still decides the incumbent. Not with ParEGO.
+     */
+    public Builder expectedHypervolumeImprovement(ExpectedHypervolumeImprovement ehvi) {
+      this.ehvi = ehvi;
+      return this;
+    }
+
+    /**
      * Earlier evaluations the model learns from before the first proposal; their configurations are
      * never proposed and they use no budget. They shrink the initial design by their number. A
      * configuration given twice counts once (the first); each must be a configuration of the space.
@@ -557,6 +596,9 @@ public final class Smac {
     }
 
     public Smac build() {
+      if (parEgo != null && ehvi != null) {
+        throw new IllegalArgumentException("propose by ParEGO or by EHVI, not both");
+      }
       return new Smac(this);
     }
 
@@ -589,6 +631,7 @@ public final class Smac {
           + "\nencoder: " + encoder + "\nacquisition: " + acquisition() + "\nmaximizer: " + maximizer
           + "\nrandom design: " + randomDesign + "\nliar: " + liar + "\n"
           + (parEgo == null ? "" : "proposals: " + parEgo + "\n")
+          + (ehvi == null ? "" : "proposals: " + ehvi + "\n")
           + (warmStart.isEmpty() ? "" : "warm start: " + warmStart.size() + " observations\n");
     }
 
@@ -608,6 +651,7 @@ public final class Smac {
       b.randomDesign = randomDesign;
       b.liar = liar;
       b.parEgo = parEgo;
+      b.ehvi = ehvi;
       b.warmStart = warmStart;
       return b;
     }

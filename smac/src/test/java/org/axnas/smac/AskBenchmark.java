@@ -11,7 +11,10 @@ import java.util.Locale;
  * SPEC's MLP space). The history is a real SMAC run on a synthetic cost; each timing restores an
  * optimiser from the first n trials (not timed) and asks once. Median of the measured runs after
  * warm-up, wall time and process CPU time (all threads: Smile trains trees in parallel); on a
- * shared machine the CPU time is the steadier figure. Usage: {@code AskBenchmark [runs] [warmup]}.
+ * shared machine the CPU time is the steadier figure. With {@code ehvi} the optimiser proposes by
+ * EHVI over the three objectives of {@link ParEgoTest#evaluate} (speedup and energy reduction known
+ * from the configuration), on a history of those results. Usage:
+ * {@code AskBenchmark [runs] [warmup] [fperf|ehvi]}.
  */
 public final class AskBenchmark {
   private AskBenchmark() {}
@@ -19,14 +22,18 @@ public final class AskBenchmark {
   public static void main(String[] args) {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 11;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    boolean ehvi = args.length > 2 && args[2].equals("ehvi");
     int[] sizes = {50, 200, 500};
     ConfigurationSpace space = MlpSpace.builder().build();
     Smac.Builder settings = Smac.builder(space).seed(2024).budget(1000);
+    if (ehvi) {
+      settings = settings.expectedHypervolumeImprovement(ExpectedHypervolumeImprovementTest.EHVI);
+    }
 
     Smac source = settings.build();
     while (source.history().size() < sizes[sizes.length - 1]) {
       for (Trial t : source.ask(8)) {
-        source.tell(t, TrialResult.ok(cost(t)));
+        source.tell(t, ehvi ? ParEgoTest.evaluate(t.config()) : TrialResult.ok(cost(t)));
       }
     }
     List<HistoryEntry> history = new ArrayList<>(source.history().entries());
@@ -34,7 +41,7 @@ public final class AskBenchmark {
 
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    StringBuilder summary = new StringBuilder("smac-ask: ask(8) median wall (cpu)");
+    StringBuilder summary = new StringBuilder("smac-ask: ask(8)" + (ehvi ? " by EHVI" : "") + " median wall (cpu)");
     System.out.printf(Locale.ROOT, "%-12s %10s %10s %10s %12s%n", "observations", "median ms", "min ms", "max ms",
         "median cpu ms");
     double at500 = Double.NaN;

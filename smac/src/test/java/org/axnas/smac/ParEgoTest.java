@@ -86,7 +86,8 @@ class ParEgoTest {
     assertThrows(IllegalArgumentException.class, () -> ParEgo.maximising(List.of("accuracy")));
   }
 
-  private static List<Trial> run(Smac.Builder settings, int evaluations) {
+  /** A search of {@code evaluations} trials in rounds of 4, told {@link #evaluate}'s results. */
+  static List<Trial> run(Smac.Builder settings, int evaluations) {
     Smac smac = settings.build();
     List<Trial> all = new ArrayList<>();
     while (all.size() < evaluations && !smac.isDone()) {

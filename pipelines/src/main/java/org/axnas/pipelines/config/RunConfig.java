@@ -58,7 +58,7 @@ public record RunConfig(
       List<String> warmStart,
       List<String> initial) {
     /** The proposal rules {@code search.proposals} allows. */
-    public static final List<String> PROPOSALS = List.of("fperf", "parego");
+    public static final List<String> PROPOSALS = List.of("fperf", "parego", "ehvi");
 
     /** True when the search runs successive-halving brackets ({@code search.fidelity}). */
     public boolean multiFidelity() {

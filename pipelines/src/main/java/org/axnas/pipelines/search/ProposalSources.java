@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.axnas.core.Activation;
 import org.axnas.core.Network;
+import org.axnas.evaluation.HardwareFigures;
+import org.axnas.hwsim.SimulationResult;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.smac.Configuration;
 import org.axnas.smac.ConfigurationSpace;
+import org.axnas.smac.ExpectedHypervolumeImprovement;
 import org.axnas.smac.Hyperband;
 import org.axnas.smac.MlpSpace;
 import org.axnas.smac.Observation;
@@ -23,9 +26,13 @@ final class ProposalSources {
   private final int outputs;
   private final Activation outputActivation;
   private final int trainSamples;
+  private final HardwareFigures hardware;
 
-  ProposalSources(RunConfig config, int inputs, int outputs, Activation outputActivation, int trainSamples) {
+  /** @param hardware the run's hardware figures, as its evaluations compute them (EHVI looks them up before training) */
+  ProposalSources(RunConfig config, int inputs, int outputs, Activation outputActivation, int trainSamples,
+      HardwareFigures hardware) {
     this.config = config;
+    this.hardware = hardware;
     this.space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(), config.search().activations());
     this.inputs = inputs;
     this.outputs = outputs;
@@ -61,10 +68,33 @@ final class ProposalSources {
   }
 
   /**
-   * SMAC as the run-config sets it up: {@code search.proposals} (f_perf as the cost, or ParEGO over
-   * accuracy, speedup and energy reduction) and {@code search.initial} (networks evaluated first).
+   * SMAC as {@code config} (this run's, or one differing in seed, budget or search settings) sets
+   * it up: {@code search.proposals} (f_perf as the cost, ParEGO over accuracy, speedup and energy
+   * reduction, or EHVI of the front with speedup and energy reduction from this run's hardware) and
+   * {@code search.initial} (networks evaluated first).
    */
-  static Smac.Builder builder(RunConfig config) {
+  Smac.Builder builder(RunConfig config) {
+    Smac.Builder b = settings(config);
+    if (config.search().proposals().equals("ehvi")) {
+      b = b.expectedHypervolumeImprovement(ExpectedHypervolumeImprovement.maximising(SmacProposals.OBJECTIVES.get(0),
+          SmacProposals.OBJECTIVES.subList(1, 3), this::hardwareObjectives));
+    }
+    return b;
+  }
+
+  /** The number of configurations of SMAC's initial design under {@code config}. */
+  static int initialDesignSize(RunConfig config) {
+    return settings(config).initialDesignSize();
+  }
+
+  /** Speedup and energy reduction of a configuration's network: what its evaluation will report. */
+  private double[] hardwareObjectives(Configuration c) {
+    SimulationResult r = hardware.simulate(MlpSpace.toNetwork(c, inputs, outputs, outputActivation));
+    return new double[] {r.speedup(), r.energyReduction()};
+  }
+
+  /** Everything {@link #builder} sets but EHVI's hardware objectives. */
+  private static Smac.Builder settings(RunConfig config) {
     ConfigurationSpace space = SmacProposals.space(config.search().maxLayers(), config.search().maxNeurons(),
         config.search().activations());
     Smac.Builder b = Smac.builder(space).seed(config.seed()).budget(config.search().budget())

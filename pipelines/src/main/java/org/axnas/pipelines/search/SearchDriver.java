@@ -100,7 +100,7 @@ public final class SearchDriver {
   /** The largest budget whose initial design is still {@code size} configurations. */
   private static int maxBudgetKeeping(RunConfig recorded, int size) {
     int b = recorded.search().budget();
-    while (b < 1_000_000 && ProposalSources.builder(withBudget(recorded, b + 1)).initialDesignSize() == size) {
+    while (b < 1_000_000 && ProposalSources.initialDesignSize(withBudget(recorded, b + 1)) == size) {
       b++;
     }
     return b;
@@ -167,8 +167,8 @@ public final class SearchDriver {
           + "run: the last bracket was cut to the budget, so the finished rounds would not replay; start a new run");
     }
     if (budgetRaised && !kind.equals("enumerate")) {
-      int before = ProposalSources.builder(recorded).initialDesignSize();
-      int after = ProposalSources.builder(config).initialDesignSize();
+      int before = ProposalSources.initialDesignSize(recorded);
+      int after = ProposalSources.initialDesignSize(config);
       if (before != after) {
         throw new ConfigException(folder.manifest().toString(), "search.budget", String.format(java.util.Locale.ROOT,
             "raising it from %d to %d would change SMAC's initial design from %d to %d configurations (it is capped at "

@@ -7,6 +7,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.axnas.core.Activation;
 import org.axnas.core.OpProfile;
 import org.axnas.evaluation.CpuWorkloads;
+import org.axnas.evaluation.HardwareFigures;
 import org.axnas.evaluation.Objective;
 import org.axnas.evaluation.ScoringSpec;
 import org.axnas.kernels.Benchmarks;
@@ -55,7 +56,8 @@ record SearchPlan(ProposalSources proposals, CandidateFactory candidates, Scorin
         in.hardwareYaml(), in.hardwarePath().toString(), cpu.toArray(), folder.traces().toString(), "validation",
         (cache == null ? folder.models() : cache.toAbsolutePath().normalize()).toString(), mix);
     spec.errorMetric(); // an unknown metric fails here, not on a worker
-    return new SearchPlan(new ProposalSources(config, inputs, outputs, outAct, train.size()),
+    return new SearchPlan(new ProposalSources(config, inputs, outputs, outAct, train.size(),
+        new HardwareFigures(spec, in.hardware())),
         new CandidateFactory(config.seed(), CandidateTraining.of(config)), spec);
   }
 

@@ -32,12 +32,13 @@ class SearchStartTest {
     assertEquals(List.of("runs/bs-g1", "/abs/bs"), c.search().warmStart());
     assertEquals(List.of("6-8:sigmoid-8:sigmoid-1", "6-16:relu-1"), c.search().initial());
     assertEquals("2-8:sigmoid-2", parse("inversek2j", "initial: 2-8:sigmoid-2").search().initial().get(0));
+    assertEquals("ehvi", parse("blackscholes", "proposals: ehvi").search().proposals());
   }
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "proposals: ehvi | search.proposals | allowed: fperf, parego",
-      "proposals: 3 | search.proposals | allowed: fperf, parego",
+      "proposals: ehv | search.proposals | allowed: fperf, parego, ehvi",
+      "proposals: 3 | search.proposals | allowed: fperf, parego, ehvi",
       "initial: [6-x-1] | search.initial | is not a network",
       "initial: [6-8:sigmoid] | search.initial | layers",
       "initial: [6-32:relu-1] | search.initial | outside the search space",

@@ -34,7 +34,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * bench/pareto: the front's hypervolume after 10, 20, 40 and 80 evaluations for random search,
- * SMAC on f_perf and SMAC with ParEGO, over seeds, on real evaluations (trained, scored, simulated
+ * SMAC on f_perf, SMAC with ParEGO and SMAC with EHVI, over seeds, on real evaluations (trained, scored, simulated
  * as a search does, through the same proposal sources, candidate factory and evaluator), and the
  * warm start of group 2 from group 1. One model cache for everything: the training seed is the
  * bench's (1) whatever the search seed, so a network is trained once and every rule and seed sees
@@ -45,7 +45,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 public final class ParetoBench {
   static final int BUDGET = 80;
   static final int[] CHECKPOINTS = {10, 20, 40, 80};
-  static final List<String> RULES = List.of("random", "fperf", "parego");
+  static final List<String> RULES = List.of("random", "fperf", "parego", "ehvi");
+  /** The Pareto-aware rules, held to the target: f_perf's hypervolume at 80 evaluations within 40. */
+  static final List<String> NEW_RULES = List.of("parego", "ehvi");
 
   private final Path out;
   private final int samples;
@@ -61,7 +63,8 @@ public final class ParetoBench {
   }
 
   /** A benchmark's traces, evaluator and candidates for one error-bound group, set up once. */
-  record Bench(String benchmark, int group, RunConfig config, CandidateEvaluator evaluator, CandidateFactory candidates) {}
+  record Bench(String benchmark, int group, RunConfig config, CandidateEvaluator evaluator, CandidateFactory candidates,
+      ProposalSources proposals) {}
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
@@ -98,7 +101,7 @@ public final class ParetoBench {
         PipelineOptionsFactory.create(), log);
     CandidateEvaluator evaluator = CandidateEvaluator.of(plan.scoring(),
         Map.of("axnas", ModelProvenance.AXNAS_VERSION, "java", System.getProperty("java.version")));
-    return new Bench(benchmark, group, config, evaluator, plan.candidates());
+    return new Bench(benchmark, group, config, evaluator, plan.candidates(), plan.proposals());
   }
 
   RunConfig config(String benchmark, int group, long seed, String proposals, int budget) {
@@ -116,7 +119,7 @@ public final class ParetoBench {
   /** One search: ask k, evaluate, tell, until the budget; random search is SMAC with every trial random. */
   List<Evaluation> search(Bench b, String rule, long seed, int budget, List<Observation> warmStart) {
     RunConfig c = config(b.benchmark(), b.group(), seed, rule.equals("random") ? "fperf" : rule, budget);
-    Smac.Builder settings = ProposalSources.builder(c).warmStart(warmStart);
+    Smac.Builder settings = b.proposals().builder(c).warmStart(warmStart);
     if (rule.equals("random")) {
       settings = settings.randomProbability(1).initialDesignSize(0);
     }
@@ -202,6 +205,7 @@ public final class ParetoBench {
         + "(min-max), after N evaluations:");
     System.out.printf("%-13s %-7s %-22s %-22s %-22s %-22s%n", "benchmark", "rule", "10", "20", "40", "80");
     List<String> verdicts = new ArrayList<>();
+    List<String> summaries = new ArrayList<>();
     int met = 0;
     for (var entry : fronts.entrySet()) {
       for (var rule : entry.getValue().entrySet()) {
@@ -221,20 +225,28 @@ public final class ParetoBench {
         System.out.println(row);
       }
       double target = meanCurve(entry.getValue().get("fperf"))[BUDGET - 1];
-      int parego = reaches(meanCurve(entry.getValue().get("parego")), target);
-      int random = reaches(meanCurve(entry.getValue().get("random")), target);
-      met += parego > 0 && parego <= BUDGET / 2 ? 1 : 0;
-      verdicts.add(String.format(Locale.ROOT, "%s: ParEGO reaches f_perf's mean hypervolume at 80 (%.4f) after %s "
-          + "evaluations (random search: %s)", entry.getKey(), target, parego < 0 ? "more than 80" : parego,
-          random < 0 ? "more than 80" : random));
+      List<String> needed = new ArrayList<>();
+      int best = -1;
+      for (String rule : NEW_RULES) {
+        int n = reaches(meanCurve(entry.getValue().get(rule)), target);
+        needed.add(rule + " " + evaluations(n));
+        best = n > 0 && (best < 0 || n < best) ? n : best;
+      }
+      met += best > 0 && best <= BUDGET / 2 ? 1 : 0;
+      verdicts.add(String.format(Locale.ROOT, "%s: evaluations to reach f_perf's mean hypervolume at 80 (%.4f): %s "
+          + "(random search %s)", entry.getKey(), target, String.join(", ", needed),
+          evaluations(reaches(meanCurve(entry.getValue().get("random")), target))));
+      summaries.add(entry.getKey() + " " + String.join(" / ", needed));
     }
     System.out.println();
     verdicts.forEach(System.out::println);
     chart(fronts);
-    return String.format(Locale.ROOT, "pareto: ParEGO reaches f_perf's hypervolume at 80 evaluations within 40 on %d of "
-        + "%d benchmarks (%s)", met, fronts.size(), String.join(", ", verdicts.stream()
-            .map(v -> v.substring(0, v.indexOf(':')) + " " + v.replaceAll(".* after ([^ ]+( than 80)?) evaluations.*", "$1"))
-            .toList()));
+    return String.format(Locale.ROOT, "pareto: the best of ParEGO and EHVI reaches f_perf's hypervolume at 80 "
+        + "evaluations within 40 on %d of %d benchmarks (%s)", met, fronts.size(), String.join(", ", summaries));
+  }
+
+  private static String evaluations(int n) {
+    return n < 0 ? "more than 80" : Integer.toString(n);
   }
 
   void chart(Map<String, Map<String, List<List<Evaluation>>>> fronts) throws IOException {

@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.axnas.core.Network;
+import org.axnas.evaluation.HardwareFigures;
+import org.axnas.hwsim.SimulationResult;
 import org.axnas.pipelines.config.ConfigException;
 import org.axnas.pipelines.config.RunConfig;
 import org.axnas.pipelines.run.RunFolder;
@@ -206,6 +209,43 @@ class WarmStartTest {
     assertNotEquals(networks(new RunFolder(fperf).readHistory()), networks(new RunFolder(parego).readHistory()));
     assertEquals(historyFiles(parego), historyFiles(again));
     assertTrue(log.toString(StandardCharsets.UTF_8).contains("front hypervolume"), log.toString());
+  }
+
+  @Test
+  void ehviProposesOtherwiseThanFperfResumesExactlyAndKnowsTheHardware() throws IOException {
+    Path cfg = config("ehvi", search(8, ", proposals: ehvi"));
+    Path ehvi = dir.resolve("ehvi");
+    run(cfg, ehvi);
+    Path fperf = dir.resolve("fperf-for-ehvi");
+    run(config("fperf-for-ehvi", search(8, "")), fperf);
+    List<Evaluation> history = new RunFolder(ehvi).readHistory();
+    assertEquals(8, history.size());
+    assertEquals(networks(new RunFolder(fperf).readHistory()).subList(0, 2), networks(history).subList(0, 2),
+        "the same initial design");
+    assertNotEquals(networks(new RunFolder(fperf).readHistory()), networks(history));
+
+    // killed after two rounds (the first model-based one included), then resumed: the same history
+    Path split = dir.resolve("ehvi-split");
+    run(cfg, split, false, 2, new ByteArrayOutputStream());
+    assertEquals(2, new RunFolder(split).finishedRounds().size());
+    run(cfg, split, true, 0, new ByteArrayOutputStream());
+    assertEquals(historyFiles(ehvi), historyFiles(split));
+
+    // the speedup and energy reduction EHVI looked up before training are the evaluation's own
+    RunConfig config = RunConfig.load(cfg);
+    SearchPlan plan = SearchPlan.prepare(config, RunInputs.read(config), new RunFolder(ehvi), null,
+        PipelineOptionsFactory.create(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    HardwareFigures figures = new HardwareFigures(plan.scoring(), RunInputs.read(config).hardware());
+    int ok = 0;
+    for (Evaluation e : history) {
+      if (e.getStatus() == EvaluationStatus.OK) {
+        SimulationResult sim = figures.simulate(Network.parse(e.getNetwork()));
+        assertEquals(e.getSpeedup(), sim.speedup(), 0, e.getNetwork());
+        assertEquals(e.getEnergyReduction(), sim.energyReduction(), 0, e.getNetwork());
+        ok++;
+      }
+    }
+    assertTrue(ok > 0);
   }
 
   @Test
