@@ -27,6 +27,12 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
   private static final double MU_MAX = 1e10;
   /** Retries of one iteration with a larger mu before it counts as converged. */
   private static final int TRIES = 12;
+  /**
+   * Jacobian rows per J^T J update ({@link #accumulate}; the update is written out for 4). Measured
+   * on P = 401 and 7,000 rows (AVX-512 Xeon, JDK 17's C2): rank-1 updates 153 ms, rank-2 103 ms,
+   * rank-4 81 ms, rank-6 and rank-8 265-290 ms (their loops no longer vectorise).
+   */
+  private static final int BLOCK = 4;
 
   private final int layers;
   private final int[] width;
@@ -44,7 +50,9 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
   // per-sample work arrays
   private final double[][] act;
   private final double[][] delta;
-  private final double[] jacobianRow;
+  /** A block of Jacobian rows (one per sample and output) and their residuals, added to J^T J together. */
+  private final double[][] jacobianRows;
+  private final double[] residuals;
 
   LevenbergMarquardtEngine(Network net, MlpWeights initial, float[][] trainX, float[][] trainY) {
     this.width = net.widths();
@@ -82,7 +90,8 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
       act[l] = new double[width[l]];
       delta[l] = new double[width[l]];
     }
-    this.jacobianRow = new double[p];
+    this.jacobianRows = new double[BLOCK][p];
+    this.residuals = new double[BLOCK];
   }
 
   @Override
@@ -94,17 +103,22 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
       int outputs = width[layers];
       double[][] jtj = new double[parameters][parameters];
       double[] jtr = new double[parameters];
+      int buffered = 0;
       for (int s = 0; s < x.length; s++) {
         if (s % CHECK_ROWS == 0 && System.nanoTime() > deadlineNanos) {
           throw new DenseEngine.TimeLimitReached();
         }
         forward(theta, x[s]);
         for (int k = 0; k < outputs; k++) {
-          double residual = act[layers][k] - y[s][k];
-          jacobianRowOfOutput(k);
-          accumulate(jtj, jtr, residual);
+          residuals[buffered] = act[layers][k] - y[s][k];
+          jacobianRowOfOutput(k, jacobianRows[buffered]);
+          if (++buffered == BLOCK) {
+            accumulate(jtj, jtr, buffered);
+            buffered = 0;
+          }
         }
       }
+      accumulate(jtj, jtr, buffered);
       for (int tries = 0; tries < TRIES; tries++) {
         double[] step = solve(jtj, jtr);
         if (step != null) {
@@ -158,18 +172,35 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
     }
   }
 
-  /** Adds the Jacobian row's outer product (lower triangle) and its residual-weighted copy. */
-  private void accumulate(double[][] jtj, double[] jtr, double residual) {
-    double[] j = jacobianRow;
+  /**
+   * Adds the first {@code rows} buffered Jacobian rows' outer products (lower triangle) and their
+   * residual-weighted sum: a rank-{@value #BLOCK} update reads and writes J^T J once per block
+   * instead of once per row, and its inner loop still vectorises (see {@link #BLOCK}).
+   */
+  private void accumulate(double[][] jtj, double[] jtr, int rows) {
+    if (rows == 0) {
+      return;
+    }
+    for (int r = rows; r < BLOCK; r++) {
+      java.util.Arrays.fill(jacobianRows[r], 0); // a partial last block adds zeros
+      residuals[r] = 0;
+    }
+    double[] j0 = jacobianRows[0];
+    double[] j1 = jacobianRows[1];
+    double[] j2 = jacobianRows[2];
+    double[] j3 = jacobianRows[3];
     for (int a = 0; a < parameters; a++) {
-      double ja = j[a];
-      if (ja == 0) {
+      double c0 = j0[a];
+      double c1 = j1[a];
+      double c2 = j2[a];
+      double c3 = j3[a];
+      if (c0 == 0 && c1 == 0 && c2 == 0 && c3 == 0) {
         continue; // relu's dead units, and the other outputs' last layer
       }
-      jtr[a] += ja * residual;
+      jtr[a] += c0 * residuals[0] + c1 * residuals[1] + c2 * residuals[2] + c3 * residuals[3];
       double[] row = jtj[a];
       for (int b = 0; b <= a; b++) {
-        row[b] += ja * j[b];
+        row[b] += c0 * j0[b] + c1 * j1[b] + c2 * j2[b] + c3 * j3[b];
       }
     }
   }
@@ -178,8 +209,9 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
   double[] jacobian(float[] input, int k) {
     forward(theta, input);
     double value = act[layers][k];
-    jacobianRowOfOutput(k);
-    double[] out = java.util.Arrays.copyOf(jacobianRow, parameters + 1);
+    double[] row = new double[parameters];
+    jacobianRowOfOutput(k, row);
+    double[] out = java.util.Arrays.copyOf(row, parameters + 1);
     out[parameters] = value;
     return out;
   }
@@ -193,7 +225,7 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
   }
 
   /** d output k / d theta for the sample last run forward. */
-  private void jacobianRowOfOutput(int k) {
+  private void jacobianRowOfOutput(int k, double[] jacobianRow) {
     java.util.Arrays.fill(jacobianRow, 0);
     java.util.Arrays.fill(delta[layers], 0);
     delta[layers][k] = derivative(activation[layers - 1], act[layers][k]);
