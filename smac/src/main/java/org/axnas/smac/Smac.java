@@ -628,7 +628,8 @@ public final class Smac {
     String describe() {
       return "seed: " + seed + "\nbudget: " + budget + "\ninitial design: " + initialDesign + " x "
           + initialDesignSize() + " (+" + additionalConfigurations.size() + " given)\nsurrogate: " + surrogate
-          + "\nencoder: " + encoder + "\nacquisition: " + acquisition() + "\nmaximizer: " + maximizer
+          + "\nencoder: " + encoder
+          + "\nacquisition: " + (ehvi == null ? acquisition() : "EHVI (proposals)") + "\nmaximizer: " + maximizer
           + "\nrandom design: " + randomDesign + "\nliar: " + liar + "\n"
           + (parEgo == null ? "" : "proposals: " + parEgo + "\n")
           + (ehvi == null ? "" : "proposals: " + ehvi + "\n")

@@ -113,7 +113,9 @@ class ExpectedHypervolumeImprovementTest {
     assertEquals(byCost.subList(0, 6), byEhvi.subList(0, 6), "the same initial design");
     assertNotEquals(byCost, byEhvi);
     assertEquals(byEhvi, ParEgoTest.run(Smac.builder(mlp).seed(8).budget(40).initialDesignSize(6).expectedHypervolumeImprovement(EHVI), 40));
-    assertTrue(Smac.builder(mlp).expectedHypervolumeImprovement(EHVI).build().scenario().contains("proposals: EHVI("));
+    String scenario = Smac.builder(mlp).expectedHypervolumeImprovement(EHVI).build().scenario();
+    assertTrue(scenario.contains("proposals: EHVI("));
+    assertTrue(scenario.contains("acquisition: EHVI (proposals)"), "EHVI, not the unused log-EI:\n" + scenario);
   }
 
   @Test
