@@ -68,27 +68,33 @@ public final class AutoTraining {
       // DL4J has neither our schedules nor full-batch L-BFGS: the plain minibatch Adam it always had.
       return settings.withOptimizer(TrainingSettings.ADAM, settings.learningRate());
     }
-    double lmWork = (double) trainSamples * net.outputs() * net.parameters() * net.parameters();
-    if (net.inputs() <= LBFGS_MAX_INPUTS && lmWork <= LM_WORK) {
-      int iterations = (int) Math.min(settings.epochs(), Math.min(LM_MAX_ITERATIONS, LM_BUDGET_WORK / lmWork));
-      return settings.withOptimizer(TrainingSettings.LM, 1)
-          .withSchedule(LearningRateSchedule.CONSTANT)
-          .withEpochs(iterations)
-          .withPatience(hasValidation ? Math.max(1, (int) (iterations * LBFGS_PATIENCE_SHARE)) : 0);
-    }
     if (net.inputs() <= LBFGS_MAX_INPUTS) {
+      double lmWork = (double) trainSamples * net.outputs() * net.parameters() * net.parameters();
+      if (lmWork <= LM_WORK) {
+        return fullBatch(settings, TrainingSettings.LM,
+            Math.min(LM_MAX_ITERATIONS, LM_BUDGET_WORK / lmWork), hasValidation);
+      }
       double work = (double) net.parameters() * trainSamples;
-      int iterations = (int) Math.min(settings.epochs(),
-          Math.max(LBFGS_MIN_ITERATIONS, Math.min(LBFGS_MAX_ITERATIONS, LBFGS_WORK / work)));
-      return settings.withOptimizer(TrainingSettings.LBFGS, 1)
-          .withSchedule(LearningRateSchedule.CONSTANT)
-          .withEpochs(iterations)
-          .withPatience(hasValidation ? Math.max(1, (int) (iterations * LBFGS_PATIENCE_SHARE)) : 0);
+      return fullBatch(settings, TrainingSettings.LBFGS,
+          Math.max(LBFGS_MIN_ITERATIONS, Math.min(LBFGS_MAX_ITERATIONS, LBFGS_WORK / work)), hasValidation);
     }
     int epochs = Math.min(settings.epochs(), ADAM_EPOCHS);
     return settings.withOptimizer(TrainingSettings.ADAM, ADAM_PEAK_RATE)
         .withSchedule(LearningRateSchedule.ONE_CYCLE)
         .withEpochs(epochs)
         .withPatience(hasValidation ? Math.min(ADAM_PATIENCE, epochs) : 0);
+  }
+
+  /**
+   * A full-batch optimiser (LM or L-BFGS) for {@code budget} iterations, capped by the caller's
+   * epochs, with patience a quarter of them.
+   */
+  private static TrainingSettings fullBatch(TrainingSettings settings, String optimizer, double budget,
+      boolean hasValidation) {
+    int iterations = (int) Math.min(settings.epochs(), budget);
+    return settings.withOptimizer(optimizer, 1)
+        .withSchedule(LearningRateSchedule.CONSTANT)
+        .withEpochs(iterations)
+        .withPatience(hasValidation ? Math.max(1, (int) (iterations * LBFGS_PATIENCE_SHARE)) : 0);
   }
 }
