@@ -47,7 +47,10 @@ public final class AutoTraining {
 
   static final int ADAM_EPOCHS = 1000;
   static final double ADAM_PEAK_RATE = 0.01;
-  /** Adam patience in epochs, counted after the one-cycle warm-up. */
+  /**
+   * Adam patience in epochs, counted after the one-cycle warm-up; a plateau then starts a cool-down
+   * of as many epochs (trainer/README.md, "Early stopping").
+   */
   static final int ADAM_PATIENCE = 50;
 
   /** The epochs of {@link TrainingSettings#defaults()}: a cap that the rule never reaches. */

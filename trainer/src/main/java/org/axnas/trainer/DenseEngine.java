@@ -46,6 +46,10 @@ final class DenseEngine implements TrainingEngine {
   private final float[][] mB;
   private final float[][] vB;
   private long step;
+  /** The step a cool-down started at (-1: none), its length and its starting rate. */
+  private long coolDownStart = -1;
+  private long coolDownSteps;
+  private double coolDownFrom;
 
   /** Activations per layer; entry 0 holds references to the minibatch's input rows. */
   private final float[][][] act;
@@ -363,8 +367,21 @@ final class DenseEngine implements TrainingEngine {
     }
   }
 
+  @Override
+  public boolean coolDown(int epochs) {
+    if (!schedule.anneals() || coolDownStart >= 0 || epochs < 1) {
+      return false;
+    }
+    coolDownFrom = schedule.rate(learningRate, Math.max(0, step - 1), totalSteps);
+    coolDownStart = step;
+    coolDownSteps = (long) epochs * ((trainX.length + act[0].length - 1) / act[0].length);
+    return true;
+  }
+
   private void update() {
-    double rate = schedule.rate(learningRate, step, totalSteps);
+    double rate = coolDownStart >= 0
+        ? schedule.coolDownRate(learningRate, coolDownFrom, step - coolDownStart, coolDownSteps)
+        : schedule.rate(learningRate, step, totalSteps);
     step++;
     float alpha;
     if (adam) {

@@ -16,6 +16,12 @@ import java.util.Locale;
  *       {@code pct_start} 0.3, {@code div_factor} 25, {@code final_div_factor} 1e4): from
  *       peak / 25 up to the peak over the first 30% of the steps, then down to peak / 2.5e5.
  * </ul>
+ *
+ * <p>Early stopping ends the schedule, not the training: when the validation loss stops improving
+ * before the schedule has annealed, the trainer asks for a {@link #coolDownRate cool-down}, half a
+ * cosine from the rate of that step down to the schedule's last rate over the patience's epochs
+ * (the decay of a warm-up-stable-decay schedule, started by the plateau). Without it, a long
+ * one-cycle budget stops at the end of its warm-up, at its highest rate, and never anneals.
  */
 public enum LearningRateSchedule {
   CONSTANT("constant", 0),
@@ -82,6 +88,30 @@ public enum LearningRateSchedule {
       default:
         throw new AssertionError(this);
     }
+  }
+
+  /** Whether the schedule ends lower than it runs, so that a plateau can start its cool-down. */
+  public boolean anneals() {
+    return this != CONSTANT;
+  }
+
+  /** The rate of the schedule's last step for a peak of {@code peak}. */
+  public double lastRate(double peak) {
+    return switch (this) {
+      case CONSTANT -> peak;
+      case COSINE -> 0;
+      case ONE_CYCLE -> peak / ONE_CYCLE_DIV / ONE_CYCLE_FINAL_DIV;
+    };
+  }
+
+  /**
+   * Step {@code step} (0-based) of a cool-down of {@code steps} steps that starts at rate
+   * {@code from}: half a cosine from {@code from} down to {@link #lastRate(double) lastRate(peak)},
+   * which it reaches at the cool-down's last step.
+   */
+  public double coolDownRate(double peak, double from, long step, long steps) {
+    double share = steps <= 1 ? 1 : Math.min(1, (double) step / (steps - 1));
+    return cosineBetween(from, Math.min(from, lastRate(peak)), share);
   }
 
   /** Cosine interpolation from {@code start} (at 0) to {@code end} (at 1), as OneCycleLR's _annealing_cos. */

@@ -25,7 +25,9 @@ public final class Trainer {
   /**
    * Trains {@code net} on {@code train}; {@code validation} may be null or empty when
    * {@code settings.patience()} is 0. With early stopping the model holds the weights of the
-   * epoch with the lowest validation loss; otherwise those of the last epoch.
+   * epoch with the lowest validation loss; otherwise those of the last epoch. Under a schedule that
+   * anneals, running out of patience starts a cool-down of {@code patience} epochs instead of
+   * stopping at once ({@link LearningRateSchedule}).
    */
   public static TrainingResult train(Network net, TrainingSettings requested, Dataset train, Dataset validation) {
     return train(net, requested, train, validation, null);
@@ -106,7 +108,10 @@ public final class Trainer {
         // While a schedule warms up, the validation loss may rise: patience counts only after it.
         int patienceFrom = warmupEpochs(settings, train.size());
         String unit = settings.isFullBatch() ? "iteration" : "epoch";
-        while (epoch < settings.epochs()) {
+        // Epochs to run: the budget, or the end of the cool-down a plateau started.
+        int end = settings.epochs();
+        boolean coolingDown = false;
+        while (epoch < end) {
           seeded.shuffle();
           TrainingEngine.EpochOutcome outcome = engine.trainEpoch(order, deadline);
           if (outcome.timedOut()) {
@@ -134,7 +139,14 @@ public final class Trainer {
                 bestEpoch = epoch;
                 sinceBest = 0;
               } else if (epoch > patienceFrom && ++sinceBest >= settings.patience()) {
-                break;
+                // A plateau before the schedule has annealed: anneal now, over the patience's epochs.
+                int coolDown = Math.min(settings.patience(), end - epoch);
+                if (coolingDown || coolDown < 1 || !engine.coolDown(coolDown)) {
+                  break;
+                }
+                coolingDown = true;
+                end = epoch + coolDown;
+                sinceBest = 0;
               }
             }
           }

@@ -18,6 +18,15 @@ interface TrainingEngine extends AutoCloseable {
   /** Mean squared error of the current network over the given scaled rows. */
   double loss(float[][] x, float[][] y);
 
+  /**
+   * Replaces the rest of the learning-rate schedule by a cool-down over the next {@code epochs}
+   * epochs, from the current rate to the schedule's last ({@link LearningRateSchedule#coolDownRate});
+   * false when this engine has no schedule to cut short (full-batch optimisers, DL4J).
+   */
+  default boolean coolDown(int epochs) {
+    return false;
+  }
+
   /** A copy of the current weights. */
   MlpWeights weights();
 

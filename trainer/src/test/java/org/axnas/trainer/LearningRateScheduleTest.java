@@ -1,7 +1,9 @@
 package org.axnas.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,23 @@ class LearningRateScheduleTest {
     assertEquals((0.04 + 1.6e-7) / 2, s.rate(0.04, 38, 60), 1e-15);
     assertEquals(1.6e-7, s.rate(0.04, 59, 60), 1e-18);
     assertEquals(18, s.warmupSteps(60));
+  }
+
+  @Test
+  void aCoolDownFallsByHalfACosineFromItsStartToTheSchedulesLastRate() {
+    LearningRateSchedule s = LearningRateSchedule.ONE_CYCLE;
+    double last = 0.04 / 25 / 1e4;
+    assertEquals(last, s.lastRate(0.04), EXACT);
+    // 11 steps from 0.03: the start, the middle (the mean), the end.
+    assertEquals(0.03, s.coolDownRate(0.04, 0.03, 0, 11), EXACT);
+    assertEquals((0.03 + last) / 2, s.coolDownRate(0.04, 0.03, 5, 11), 1e-15);
+    assertEquals(last, s.coolDownRate(0.04, 0.03, 10, 11), EXACT);
+    assertEquals(last, s.coolDownRate(0.04, 0.03, 20, 11), EXACT);
+    assertEquals(0, LearningRateSchedule.COSINE.coolDownRate(1, 0.5, 4, 5), EXACT);
+    // Never up: a cool-down that starts below the last rate stays where it is.
+    assertEquals(1e-9, s.coolDownRate(0.04, 1e-9, 3, 11), EXACT);
+    assertTrue(s.anneals() && LearningRateSchedule.COSINE.anneals());
+    assertFalse(LearningRateSchedule.CONSTANT.anneals());
   }
 
   @Test
