@@ -19,15 +19,15 @@ class AutoTrainingTest {
   @Test
   void largerNarrowInputNetworksGetFullBatchLbfgsWithABudgetFromTheirWork() {
     // 6-16:tanh-16:tanh-1 has 401 parameters; on 14,000 samples LM's work is 2.3e9 > 1.2e9:
-    // 401 x 14000 = 5.6e6, 6e10 / 5.6e6 = 10,687 -> capped at 8000.
+    // 401 x 14000 = 5.6e6, 1.2e11 / 5.6e6 = 21,375 -> capped at 8000.
     TrainingSettings s = AutoTraining.resolve(AUTO, Network.parse("6-16:tanh-16:tanh-1"), 14000, true);
     assertEquals(TrainingSettings.LBFGS, s.optimizer());
     assertEquals(8000, s.epochs());
     assertEquals(2000, s.patience());
-    // 6-64:relu-64:relu-1 has 4673: 6e10 / (4673 x 7000) = 1834 iterations.
+    // 6-64:relu-64:relu-1 has 4673: 1.2e11 / (4673 x 7000) = 3668 iterations.
     TrainingSettings big = AutoTraining.resolve(AUTO, Network.parse("6-64:relu-64:relu-1"), 7000, true);
-    assertEquals(1834, big.epochs());
-    assertEquals(458, big.patience());
+    assertEquals(3668, big.epochs());
+    assertEquals(917, big.patience());
     // Very large work still gets the minimum.
     assertEquals(500, AutoTraining.resolve(AUTO, Network.parse("6-128:relu-128:relu-1"), 100_000, true).epochs());
   }
