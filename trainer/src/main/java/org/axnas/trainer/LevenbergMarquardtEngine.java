@@ -3,12 +3,10 @@ package org.axnas.trainer;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealVector;
 import org.axnas.core.Activation;
 import org.axnas.core.Network;
-import java.util.List;
 
 /**
  * Full-batch Levenberg-Marquardt as Hagan and Menhaj (IEEE TNN 1994) and MATLAB's {@code trainlm}
@@ -21,14 +19,6 @@ import java.util.List;
  * stored), so memory is P^2 and an iteration costs about N x outputs x P^2 / 2 multiply-adds;
  * trainer/README.md says where that stops paying (it is meant for small networks). The linear
  * solve is commons-math3's Cholesky decomposition. The deadline is checked every 256 samples.
- *
- * <p>Each step v carries Transtrum and Sethna's geodesic acceleration (arXiv:1201.5885; GSL's
- * {@code lmaccel}): a = -(J^T J + mu I)^-1 J^T r_vv, with r_vv the residuals' second directional
- * derivative along v by a central difference (two forward passes), solved with the same Cholesky
- * factors. The step v + a / 2 is tried first when 2 |a| <= 0.75 |v|, then v itself. It follows
- * the curved valleys of an MLP's error much better: blackscholes 6-16:tanh-16:tanh-1 reaches in
- * 1,003 iterations (93.6% at the 1% bound) what plain LM needs about 2,000 for, at about 1.25x
- * the cost of a plain iteration (trainer/README.md).
  */
 final class LevenbergMarquardtEngine implements TrainingEngine {
   private static final int CHECK_ROWS = 256;
@@ -43,13 +33,6 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
    * rank-4 81 ms, rank-6 and rank-8 265-290 ms (their loops no longer vectorise).
    */
   private static final int BLOCK = 4;
-  /**
-   * Geodesic acceleration (Transtrum and Sethna, arXiv:1201.5885; GSL's {@code lmaccel}): the
-   * finite-difference step along v as a share of v ...
-   */
-  private static final double ACCEL_H = 0.1;
-  /** ... and the largest 2 |a| / |v| for which the accelerated step is tried (their alpha, 0.75). */
-  private static final double ACCEL_RATIO = 0.75;
 
   private final int layers;
   private final int[] width;
@@ -60,7 +43,6 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
   private final int parameters;
   private final float[][] x;
   private final float[][] y;
-  private final boolean accelerate;
   private double[] theta;
   private double mu = MU_START;
   private double loss = Double.NaN;
@@ -71,16 +53,8 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
   /** A block of Jacobian rows (one per sample and output) and their residuals, added to J^T J together. */
   private final double[][] jacobianRows;
   private final double[] residuals;
-  /** Every sample's residuals at theta (sample-major), kept for the acceleration's finite difference. */
-  private final double[] allResiduals;
 
   LevenbergMarquardtEngine(Network net, MlpWeights initial, float[][] trainX, float[][] trainY) {
-    this(net, initial, trainX, trainY, true);
-  }
-
-  /** With {@code accelerate} false, plain LM (to measure what the acceleration brings). */
-  LevenbergMarquardtEngine(Network net, MlpWeights initial, float[][] trainX, float[][] trainY, boolean accelerate) {
-    this.accelerate = accelerate;
     this.width = net.widths();
     this.layers = width.length - 1;
     this.activation = new Activation[layers];
@@ -118,7 +92,6 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
     }
     this.jacobianRows = new double[BLOCK][p];
     this.residuals = new double[BLOCK];
-    this.allResiduals = new double[trainX.length * width[layers]];
   }
 
   @Override
@@ -138,7 +111,6 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
         forward(theta, x[s]);
         for (int k = 0; k < outputs; k++) {
           residuals[buffered] = act[layers][k] - y[s][k];
-          allResiduals[s * outputs + k] = residuals[buffered];
           jacobianRowOfOutput(k, jacobianRows[buffered]);
           if (++buffered == BLOCK) {
             accumulate(jtj, jtr, buffered);
@@ -148,24 +120,18 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
       }
       accumulate(jtj, jtr, buffered);
       for (int tries = 0; tries < TRIES; tries++) {
-        DecompositionSolver solver = factor(jtj);
-        double[] step = solver == null ? null : solve(solver, jtr);
+        double[] step = solve(jtj, jtr);
         if (step != null) {
-          // The accelerated step first, when its correction is small enough; else (or if it does
-          // not lower the error) the plain one.
-          double[] accelerated = accelerate ? accelerated(solver, step, deadlineNanos) : null;
-          for (double[] d : accelerated == null ? List.of(step) : List.of(accelerated, step)) {
-            double[] candidate = theta.clone();
-            for (int i = 0; i < parameters; i++) {
-              candidate[i] += d[i];
-            }
-            double newLoss = meanSquaredError(candidate, x, y, deadlineNanos);
-            if (newLoss < loss) {
-              theta = candidate;
-              loss = newLoss;
-              mu = Math.max(MU_MIN, mu / 10);
-              return new EpochOutcome(loss, false, false);
-            }
+          double[] candidate = theta.clone();
+          for (int i = 0; i < parameters; i++) {
+            candidate[i] += step[i];
+          }
+          double newLoss = meanSquaredError(candidate, x, y, deadlineNanos);
+          if (newLoss < loss) {
+            theta = candidate;
+            loss = newLoss;
+            mu = Math.max(MU_MIN, mu / 10);
+            return new EpochOutcome(loss, false, false);
           }
         }
         if (mu >= MU_MAX) {
@@ -180,8 +146,8 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
     }
   }
 
-  /** The Cholesky factors of {@code J^T J + mu I}; null when it is not positive definite. */
-  private DecompositionSolver factor(double[][] jtj) {
+  /** {@code (J^T J + mu I) d = -J^T r}; null when not positive definite. */
+  private double[] solve(double[][] jtj, double[] jtr) {
     double[][] a = new double[parameters][parameters];
     for (int i = 0; i < parameters; i++) {
       for (int j = 0; j <= i; j++) {
@@ -191,92 +157,19 @@ final class LevenbergMarquardtEngine implements TrainingEngine {
       a[i][i] = jtj[i][i] + mu;
     }
     try {
-      return new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-12, 1e-16).getSolver();
+      RealVector d = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-12, 1e-16)
+          .getSolver().solve(new ArrayRealVector(jtr, false));
+      double[] step = d.toArray();
+      for (int i = 0; i < step.length; i++) {
+        step[i] = -step[i];
+        if (!Double.isFinite(step[i])) {
+          return null;
+        }
+      }
+      return step;
     } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
       return null;
     }
-  }
-
-  /** {@code d = -(J^T J + mu I)^-1 g}; null when not finite. */
-  private static double[] solve(DecompositionSolver solver, double[] g) {
-    double[] step = solver.solve(new ArrayRealVector(g, false)).toArray();
-    for (int i = 0; i < step.length; i++) {
-      step[i] = -step[i];
-      if (!Double.isFinite(step[i])) {
-        return null;
-      }
-    }
-    return step;
-  }
-
-  /**
-   * {@code J^T r_vv}, where r_vv is the residuals' second directional derivative along {@code v},
-   * by a central difference: (r(theta + h v) - 2 r(theta) + r(theta - h v)) / h^2.
-   */
-  private double[] jtrvv(double[] v, long deadlineNanos) {
-    int outputs = width[layers];
-    double[] plus = theta.clone();
-    double[] minus = theta.clone();
-    for (int i = 0; i < parameters; i++) {
-      plus[i] += ACCEL_H * v[i];
-      minus[i] -= ACCEL_H * v[i];
-    }
-    double[] rvv = new double[allResiduals.length];
-    for (int s = 0; s < x.length; s++) {
-      if (s % CHECK_ROWS == 0 && System.nanoTime() > deadlineNanos) {
-        throw new DenseEngine.TimeLimitReached();
-      }
-      forward(plus, x[s]);
-      for (int k = 0; k < outputs; k++) {
-        rvv[s * outputs + k] = act[layers][k];
-      }
-      forward(minus, x[s]);
-      for (int k = 0; k < outputs; k++) {
-        // the targets cancel: r(+) - 2 r + r(-) = out(+) - 2 out + out(-)
-        double out = allResiduals[s * outputs + k] + y[s][k];
-        rvv[s * outputs + k] = (rvv[s * outputs + k] - 2 * out + act[layers][k]) / (ACCEL_H * ACCEL_H);
-      }
-    }
-    double[] g = new double[parameters];
-    double[] row = jacobianRows[0];
-    for (int s = 0; s < x.length; s++) {
-      if (s % CHECK_ROWS == 0 && System.nanoTime() > deadlineNanos) {
-        throw new DenseEngine.TimeLimitReached();
-      }
-      forward(theta, x[s]);
-      for (int k = 0; k < outputs; k++) {
-        double w = rvv[s * outputs + k];
-        if (w == 0) {
-          continue;
-        }
-        jacobianRowOfOutput(k, row);
-        for (int i = 0; i < parameters; i++) {
-          g[i] += w * row[i];
-        }
-      }
-    }
-    return g;
-  }
-
-  /** v + a / 2 with the geodesic acceleration a along v; null when 2 |a| > ACCEL_RATIO |v|. */
-  private double[] accelerated(DecompositionSolver solver, double[] v, long deadlineNanos) {
-    double[] a = solve(solver, jtrvv(v, deadlineNanos));
-    if (a == null || 2 * norm(a) > ACCEL_RATIO * norm(v)) {
-      return null;
-    }
-    double[] d = v.clone();
-    for (int i = 0; i < parameters; i++) {
-      d[i] += a[i] / 2;
-    }
-    return d;
-  }
-
-  private static double norm(double[] v) {
-    double sum = 0;
-    for (double d : v) {
-      sum += d * d;
-    }
-    return Math.sqrt(sum);
   }
 
   /**

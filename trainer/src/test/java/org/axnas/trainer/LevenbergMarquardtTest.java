@@ -47,27 +47,6 @@ class LevenbergMarquardtTest {
   }
 
   @Test
-  void geodesicAccelerationGetsFurtherThanPlainStepsInTheSameIterations() {
-    // The kmeans distance (sqrt of a sum of squares) on 6-8:tanh-8:tanh-1, standardised as the
-    // trainer does: the same start, 40 iterations each way.
-    Dataset d = TestData.kmeans(1000, 5);
-    Scaling scaling = Scaling.standardize(d);
-    float[][] x = scaling.scaleInputs(d.xShared(), d.size());
-    float[][] y = scaling.scaleOutputs(d.yShared(), d.size());
-    Network net = Network.parse("6-8:tanh-8:tanh-1");
-    MlpWeights start = MlpWeights.xavier(net, new SplittableRandom(7));
-    double[] loss = new double[2];
-    for (int accelerated = 0; accelerated < 2; accelerated++) {
-      LevenbergMarquardtEngine e = new LevenbergMarquardtEngine(net, start, x, y, accelerated == 1);
-      for (int i = 0; i < 40; i++) {
-        e.trainEpoch(null, Long.MAX_VALUE);
-      }
-      loss[accelerated] = e.loss(x, y);
-    }
-    assertTrue(loss[1] < 0.7 * loss[0], "accelerated " + loss[1] + ", plain " + loss[0] + " after 40 iterations");
-  }
-
-  @Test
   void theJacobianIsTheFiniteDifferenceOfTheOutputs() {
     for (String n : new String[] {"3-4:sigmoid-5:sigmoid-2", "3-4:tanh-5:tanh-2", "3-4:relu-5:sigmoid-2:sigmoid"}) {
       Network net = Network.parse(n);
