@@ -32,6 +32,8 @@ final class DenseEngine implements TrainingEngine {
   private final LearningRateSchedule schedule;
   /** Minibatch steps the epoch budget allows: the schedule's length. */
   private final long totalSteps;
+  /** Minibatch steps in one epoch. */
+  private final long stepsPerEpoch;
   private final int batchSize;
 
   private final float[][][] w;
@@ -105,7 +107,8 @@ final class DenseEngine implements TrainingEngine {
       delta[l] = new float[rows][width[l]];
     }
     this.targets = new float[rows][];
-    this.totalSteps = (long) settings.epochs() * ((trainX.length + rows - 1) / rows);
+    this.stepsPerEpoch = (trainX.length + rows - 1) / rows;
+    this.totalSteps = settings.epochs() * stepsPerEpoch;
   }
 
   @Override
@@ -374,7 +377,7 @@ final class DenseEngine implements TrainingEngine {
     }
     coolDownFrom = schedule.rate(learningRate, Math.max(0, step - 1), totalSteps);
     coolDownStart = step;
-    coolDownSteps = (long) epochs * ((trainX.length + act[0].length - 1) / act[0].length);
+    coolDownSteps = epochs * stepsPerEpoch;
     return true;
   }
 

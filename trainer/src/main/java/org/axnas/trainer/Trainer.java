@@ -110,7 +110,6 @@ public final class Trainer {
         String unit = settings.isFullBatch() ? "iteration" : "epoch";
         // Epochs to run: the budget, or the end of the cool-down a plateau started.
         int end = settings.epochs();
-        boolean coolingDown = false;
         while (epoch < end) {
           seeded.shuffle();
           TrainingEngine.EpochOutcome outcome = engine.trainEpoch(order, deadline);
@@ -141,10 +140,10 @@ public final class Trainer {
               } else if (epoch > patienceFrom && ++sinceBest >= settings.patience()) {
                 // A plateau before the schedule has annealed: anneal now, over the patience's epochs.
                 int coolDown = Math.min(settings.patience(), end - epoch);
-                if (coolingDown || coolDown < 1 || !engine.coolDown(coolDown)) {
+                // the engine refuses a second cool-down, and has none without a schedule
+                if (coolDown < 1 || !engine.coolDown(coolDown)) {
                   break;
                 }
-                coolingDown = true;
                 end = epoch + coolDown;
                 sinceBest = 0;
               }
