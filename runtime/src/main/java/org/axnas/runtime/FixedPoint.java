@@ -7,8 +7,16 @@ package org.axnas.runtime;
  * saturates on overflow: a value beyond the word becomes the largest or smallest word.
  */
 public final class FixedPoint {
-  /** The widest word this arithmetic supports (products and sums are held in a {@code long}). */
+  /** The widest word this arithmetic supports (sums of products are held in a {@link Sum}). */
   public static final int MAX_BITS = 32;
+
+  /**
+   * The widest word whose sums a {@code long} holds exactly: a product of two 16-bit words is
+   * below 2^30, so a long holds 2^33 of them (a layer's fan-in is far below), and a bias word
+   * aligned to the product's binary point (at most {@code 2 bits} places up) stays below 2^47.
+   * Wider words need a {@link Sum}: two 32-bit words make a 62-bit product.
+   */
+  public static final int LONG_SUM_BITS = 16;
 
   private FixedPoint() {}
 
@@ -76,6 +84,88 @@ public final class FixedPoint {
       return rounding == Rounding.TRUNCATE && v < 0 ? -1 : 0;
     }
     return rounding == Rounding.NEAREST ? (v + (1L << (drop - 1))) >> drop : v >> drop;
+  }
+
+  /**
+   * An exact two's-complement sum of 128 bits, the wide accumulator of a MAC whose words are
+   * wider than {@link #LONG_SUM_BITS}: products of two 32-bit words and their sums over any
+   * fan-in, and a bias aligned up to 64 places, without overflow. Mutable; one per thread.
+   */
+  public static final class Sum {
+    private long hi;
+    private long lo;
+
+    /** Starts the sum at {@code v} moved from {@code fromFrac} to {@code toFrac} fraction bits (as {@link #align}, exact upward). */
+    public Sum start(long v, int fromFrac, int toFrac, Rounding rounding) {
+      int up = toFrac - fromFrac;
+      if (up < 0) {
+        lo = align(v, fromFrac, toFrac, rounding);
+        hi = lo >> 63;
+      } else if (up < 64) {
+        lo = v << up;
+        hi = up == 0 ? v >> 63 : v >> (64 - up);
+      } else {
+        // a bias word of at most 32 bits moved at most 2 x 32 places: below 2^96
+        if (up - 64 >= 63 || Math.abs(v) > (Long.MAX_VALUE >> (up - 64))) {
+          throw new ArithmeticException("a word moved " + up + " places overflows 128 bits");
+        }
+        lo = 0;
+        hi = v << (up - 64);
+      }
+      return this;
+    }
+
+    /** Adds the exact product {@code a * b}. */
+    public void addProduct(long a, long b) {
+      add(Math.multiplyHigh(a, b), a * b);
+    }
+
+    private void add(long h, long l) {
+      long sum = lo + l;
+      hi += h + (Long.compareUnsigned(sum, lo) < 0 ? 1 : 0);
+      lo = sum;
+    }
+
+    /**
+     * The sum moved from {@code fromFrac} to {@code toFrac} fraction bits, rounded when bits are
+     * dropped, then saturated to a {@code bits}-wide word (as {@link #narrow}).
+     */
+    public long narrow(int fromFrac, int toFrac, int bits, Rounding rounding) {
+      int drop = fromFrac - toFrac;
+      long h = hi;
+      long l = lo;
+      if (drop > 0) {
+        if (drop >= 128) { // below half a unit of the word: 0, or -1 when truncating a negative sum
+          return rounding == Rounding.TRUNCATE && h < 0 ? -1 : 0;
+        }
+        if (rounding == Rounding.NEAREST) {
+          long addLo = drop - 1 < 64 ? 1L << (drop - 1) : 0;
+          long addHi = drop - 1 < 64 ? 0 : 1L << (drop - 1 - 64);
+          long sum = l + addLo;
+          h += addHi + (Long.compareUnsigned(sum, l) < 0 ? 1 : 0);
+          l = sum;
+        }
+        if (drop < 64) {
+          l = (l >>> drop) | (h << (64 - drop));
+          h >>= drop;
+        } else {
+          l = h >> (drop - 64);
+          h >>= 63;
+        }
+      } else if (drop < 0) {
+        int up = -drop;
+        boolean fitsLong = h == (l >> 63);
+        if (!fitsLong || up >= 62 || Math.abs(l) > (Long.MAX_VALUE >> up)) {
+          return h < 0 ? min(bits) : max(bits);
+        }
+        l <<= up;
+        h = l >> 63;
+      }
+      if (h != (l >> 63)) {
+        return h < 0 ? min(bits) : max(bits);
+      }
+      return saturate(l, bits);
+    }
   }
 
   /**

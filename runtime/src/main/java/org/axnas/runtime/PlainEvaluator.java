@@ -280,6 +280,7 @@ public final class PlainEvaluator {
     for (int i = 0; i < x.length; i++) {
       x[i] = FixedPoint.quantise(scaled[i], quantisation.inputFrac(0), bits, r);
     }
+    FixedPoint.Sum wide = bits > FixedPoint.LONG_SUM_BITS ? new FixedPoint.Sum() : null;
     for (int l = 0; l < weightWords.length; l++) {
       long[][] w = weightWords[l];
       int productFrac = quantisation.weightFrac(l) + quantisation.inputFrac(l);
@@ -287,11 +288,20 @@ public final class PlainEvaluator {
       int outFrac = quantisation.inputFrac(l + 1);
       long[] y = new long[biasWords[l].length];
       for (int j = 0; j < y.length; j++) {
-        long acc = FixedPoint.align(biasWords[l][j], quantisation.weightFrac(l), productFrac, r);
-        for (int i = 0; i < x.length; i++) {
-          acc += w[i][j] * x[i];
+        long z;
+        if (bits <= FixedPoint.LONG_SUM_BITS) {
+          long acc = FixedPoint.align(biasWords[l][j], quantisation.weightFrac(l), productFrac, r);
+          for (int i = 0; i < x.length; i++) {
+            acc += w[i][j] * x[i];
+          }
+          z = FixedPoint.narrow(acc, productFrac, sumFrac, bits, r);
+        } else {
+          FixedPoint.Sum acc = wide.start(biasWords[l][j], quantisation.weightFrac(l), productFrac, r);
+          for (int i = 0; i < x.length; i++) {
+            acc.addProduct(w[i][j], x[i]);
+          }
+          z = acc.narrow(productFrac, sumFrac, bits, r);
         }
-        long z = FixedPoint.narrow(acc, productFrac, sumFrac, bits, r);
         y[j] = switch (activations[l]) {
           case RELU -> FixedPoint.narrow(Math.max(z, 0), sumFrac, outFrac, bits, r);
           case SIGMOID, TANH -> FixedPoint.quantise(

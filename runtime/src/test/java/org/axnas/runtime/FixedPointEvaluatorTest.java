@@ -75,17 +75,19 @@ class FixedPointEvaluatorTest {
     PlainEvaluator f16 = net.withQuantisation(net.calibrate(
         Precision.fixed(16, Rounding.NEAREST, ActivationUnit.of(ActivationUnit.Kind.PIECEWISE_LINEAR, 256)), rows, 200));
     PlainEvaluator f8 = net.withQuantisation(net.calibrate(Precision.fixed(8, Rounding.NEAREST, ActivationUnit.EXACT), rows, 200));
-    double e16 = 0;
-    double e8 = 0;
-    for (int i = 0; i < 200; i++) {
-      float[] x = java.util.Arrays.copyOfRange(rows, 6 * i, 6 * i + 6);
-      float exact = net.evaluate(x)[0];
-      e16 = Math.max(e16, Math.abs(f16.evaluate(x)[0] - exact));
-      e8 = Math.max(e8, Math.abs(f8.evaluate(x)[0] - exact));
-    }
+    double e16 = maxError(net, f16, rows);
+    double e8 = maxError(net, f8, rows);
     assertTrue(e16 < 2e-3, "16 bits: " + e16);
     assertTrue(e8 > e16, "8 bits " + e8 + " vs 16 bits " + e16);
     assertNotEquals(0.0, e16);
+    // 32 bits with exact activations: the wide accumulator keeps the sums exact, so the network
+    // computes as in float to within the float's own rounding (a long accumulator overflowed here)
+    double e32 = maxError(net, net.withQuantisation(
+        net.calibrate(Precision.fixed(32, Rounding.NEAREST, ActivationUnit.EXACT), rows, 200)), rows);
+    double e16exact = maxError(net, net.withQuantisation(
+        net.calibrate(Precision.fixed(16, Rounding.NEAREST, ActivationUnit.EXACT), rows, 200)), rows);
+    assertTrue(e32 < 1e-5, "32 bits: " + e32);
+    assertTrue(e32 < e16exact / 10, "32 bits " + e32 + " vs 16 bits " + e16exact);
     // the run's pareto.json with a member's quantisation: FinishedRun.model computes in it
     Path copy = tmp.resolve("run");
     Files.createDirectories(copy.resolve("models"));
@@ -101,5 +103,15 @@ class FixedPointEvaluatorTest {
     FinishedRun moved = FinishedRun.open(copy);
     float[] x = java.util.Arrays.copyOf(rows, 6);
     assertArrayEquals(f16.evaluate(x), moved.model(moved.member(5).orElseThrow().scores()).evaluate(x));
+  }
+
+  /** The largest difference of {@code f}'s output from float {@code net}'s over the 6-input rows. */
+  private static double maxError(PlainEvaluator net, PlainEvaluator f, float[] rows) {
+    double e = 0;
+    for (int i = 0; i < rows.length / 6; i++) {
+      float[] x = java.util.Arrays.copyOfRange(rows, 6 * i, 6 * i + 6);
+      e = Math.max(e, Math.abs(f.evaluate(x)[0] - net.evaluate(x)[0]));
+    }
+    return e;
   }
 }

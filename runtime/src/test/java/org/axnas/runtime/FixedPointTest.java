@@ -2,6 +2,8 @@ package org.axnas.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigInteger;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Fixed-point words, rounding, saturation and a multiply-accumulate, against values computed by hand. */
@@ -48,6 +50,55 @@ class FixedPointTest {
     // at 8 fraction bits -576 / 4 = -144 < -128: saturates
     assertEquals(-128, FixedPoint.narrow(acc, 10, 8, 8, Rounding.NEAREST));
     assertEquals(127, FixedPoint.narrow(1000, 0, 0, 8, Rounding.NEAREST));
+  }
+
+  @Test
+  void aWideSumOf32BitProductsIsExact() {
+    // 129 products of two full 32-bit words overflow a long many times over (each up to 2^62);
+    // the 128-bit Sum agrees with BigInteger arithmetic on every narrowing, both roundings
+    SplittableRandom random = new SplittableRandom(7);
+    for (int trial = 0; trial < 200; trial++) {
+      long bias = random.nextLong(FixedPoint.min(32), FixedPoint.max(32) + 1);
+      int up = random.nextInt(0, 65);
+      BigInteger exact = BigInteger.valueOf(bias).shiftLeft(up);
+      for (Rounding rounding : Rounding.values()) {
+        FixedPoint.Sum sum = new FixedPoint.Sum().start(bias, 10, 10 + up, rounding);
+        BigInteger expected = exact;
+        SplittableRandom terms = new SplittableRandom(trial);
+        for (int i = 0; i < 129; i++) {
+          long a = terms.nextLong(FixedPoint.min(32), FixedPoint.max(32) + 1);
+          long b = trial % 2 == 0 ? a : terms.nextLong(FixedPoint.min(32), FixedPoint.max(32) + 1);
+          sum.addProduct(a, b);
+          expected = expected.add(BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)));
+        }
+        int fromFrac = 10 + up;
+        for (int toFrac : new int[] {fromFrac + 3, fromFrac, fromFrac - 1, fromFrac - 40, fromFrac - 63, fromFrac - 64,
+            fromFrac - 70, fromFrac - 100, fromFrac - 127, fromFrac - 140}) {
+          assertEquals(narrowed(expected, fromFrac - toFrac, rounding), sum.narrow(fromFrac, toFrac, 32, rounding),
+              "trial " + trial + " " + rounding + " drop " + (fromFrac - toFrac));
+        }
+      }
+    }
+    // within a long's range the Sum agrees with the long arithmetic it replaces
+    FixedPoint.Sum small = new FixedPoint.Sum().start(-16, 6, 10, Rounding.NEAREST);
+    small.addProduct(48, 20);
+    small.addProduct(32, -40);
+    assertEquals(-4, small.narrow(10, 3, 8, Rounding.NEAREST));
+    assertEquals(-128, small.narrow(10, 8, 8, Rounding.NEAREST));
+  }
+
+  /** {@code v} moved {@code drop} places down (up when negative), rounded, saturated to 32 bits. */
+  private static long narrowed(BigInteger v, int drop, Rounding rounding) {
+    BigInteger moved;
+    if (drop <= 0) {
+      moved = v.shiftLeft(-drop);
+    } else {
+      BigInteger half = rounding == Rounding.NEAREST ? BigInteger.ONE.shiftLeft(drop - 1) : BigInteger.ZERO;
+      moved = v.add(half).shiftRight(drop); // shiftRight floors, as an arithmetic shift
+    }
+    BigInteger max = BigInteger.valueOf(FixedPoint.max(32));
+    BigInteger min = BigInteger.valueOf(FixedPoint.min(32));
+    return moved.max(min).min(max).longValueExact();
   }
 
   @Test
