@@ -132,39 +132,33 @@ public final class FixedPoint {
      */
     public long narrow(int fromFrac, int toFrac, int bits, Rounding rounding) {
       int drop = fromFrac - toFrac;
+      if (drop <= 0) { // nothing is dropped: a sum within a long moves as a long does, a wider one saturates
+        return fitsLong(hi, lo) ? FixedPoint.narrow(lo, fromFrac, toFrac, bits, rounding) : hi < 0 ? min(bits) : max(bits);
+      }
+      if (drop >= 128) { // below half a unit of the word: 0, or -1 when truncating a negative sum
+        return rounding == Rounding.TRUNCATE && hi < 0 ? -1 : 0;
+      }
       long h = hi;
       long l = lo;
-      if (drop > 0) {
-        if (drop >= 128) { // below half a unit of the word: 0, or -1 when truncating a negative sum
-          return rounding == Rounding.TRUNCATE && h < 0 ? -1 : 0;
-        }
-        if (rounding == Rounding.NEAREST) {
-          long addLo = drop - 1 < 64 ? 1L << (drop - 1) : 0;
-          long addHi = drop - 1 < 64 ? 0 : 1L << (drop - 1 - 64);
-          long sum = l + addLo;
-          h += addHi + (Long.compareUnsigned(sum, l) < 0 ? 1 : 0);
-          l = sum;
-        }
-        if (drop < 64) {
-          l = (l >>> drop) | (h << (64 - drop));
-          h >>= drop;
-        } else {
-          l = h >> (drop - 64);
-          h >>= 63;
-        }
-      } else if (drop < 0) {
-        int up = -drop;
-        boolean fitsLong = h == (l >> 63);
-        if (!fitsLong || up >= 62 || Math.abs(l) > (Long.MAX_VALUE >> up)) {
-          return h < 0 ? min(bits) : max(bits);
-        }
-        l <<= up;
-        h = l >> 63;
+      if (rounding == Rounding.NEAREST) {
+        long half = 1L << ((drop - 1) & 63);
+        long sum = drop - 1 < 64 ? l + half : l;
+        h += (drop - 1 < 64 ? 0 : half) + (Long.compareUnsigned(sum, l) < 0 ? 1 : 0);
+        l = sum;
       }
-      if (h != (l >> 63)) {
-        return h < 0 ? min(bits) : max(bits);
+      if (drop < 64) {
+        l = (l >>> drop) | (h << (64 - drop));
+        h >>= drop;
+      } else {
+        l = h >> (drop - 64);
+        h >>= 63;
       }
-      return saturate(l, bits);
+      return fitsLong(h, l) ? saturate(l, bits) : h < 0 ? min(bits) : max(bits);
+    }
+
+    /** Whether the 128-bit value {@code (h, l)} is a sign-extended long. */
+    private static boolean fitsLong(long h, long l) {
+      return h == (l >> 63);
     }
   }
 
